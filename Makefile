@@ -1,0 +1,53 @@
+# Faxian — the two commands: `make demo` and `make test`. Everything else is a helper.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= 2
+SCALE      ?= county
+SEED       ?= 1
+DEMO_DB    ?= demo/faxian.db
+CMAKE_GEN  := -G Ninja
+
+.PHONY: all bootstrap build build-asan demo test test-unit test-asan bench fmt clean
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+$(ASAN_BUILD)/build.ninja:
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DFAXIAN_SANITIZE=ON
+
+build: bootstrap $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+build-asan: bootstrap $(ASAN_BUILD)/build.ninja
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+# Installs, builds, generates the synthetic 秀山 county, initialises a database and runs the
+# demo (later issues add import, screening, leads and the web server).
+demo: build
+	mkdir -p $(dir $(DEMO_DB))
+	$(BUILD)/faxian --db $(DEMO_DB) demo --scale $(SCALE) --seed $(SEED)
+
+# Installs, builds and runs every test: the release build's full suite, then the unit tests
+# again under AddressSanitizer + UndefinedBehaviorSanitizer.
+test: test-unit test-asan
+
+test-unit: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: build-asan
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS) -R '_tests$$'
+
+bench: build
+	bench/run.sh --scale $(SCALE)
+
+fmt:
+	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
