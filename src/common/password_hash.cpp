@@ -1,0 +1,45 @@
+#include "common/password_hash.hpp"
+
+#include <sodium.h>
+
+namespace faxian {
+namespace {
+
+bool sodium_ready() {
+  static const bool ready = sodium_init() >= 0;
+  return ready;
+}
+
+}  // namespace
+
+Result<std::string> hash_password(std::string_view password) {
+  char hash[crypto_pwhash_STRBYTES];
+  if (!sodium_ready() ||
+      crypto_pwhash_str_alg(hash, password.data(), password.size(),
+                            crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return fail(ErrorCode::kInternal, "无法计算密码摘要",
+                "argon2id hashing failed (out of memory?)");
+  }
+  return std::string(hash);
+}
+
+bool verify_password(std::string_view password, const std::string& hash) {
+  if (!sodium_ready() || hash.size() >= crypto_pwhash_STRBYTES)
+    return false;
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string random_password(int length) {
+  static constexpr std::string_view kAlphabet =
+      "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  sodium_ready();
+  std::string password;
+  password.reserve(static_cast<size_t>(length));
+  for (int i = 0; i < length; ++i) {
+    password += kAlphabet[randombytes_uniform(static_cast<uint32_t>(kAlphabet.size()))];
+  }
+  return password;
+}
+
+}  // namespace faxian

@@ -1,0 +1,20 @@
+#pragma once
+// Password hashing with argon2id (libsodium's crypto_pwhash_str, interactive limits), and
+// random secrets for generated passwords and tokens.
+
+#include <string>
+#include <string_view>
+
+#include "common/error.hpp"
+
+namespace faxian {
+
+// An argon2id hash string ("$argon2id$v=19$…") of `password`; kInternal if libsodium fails
+// (out of memory).
+Result<std::string> hash_password(std::string_view password);
+// Whether `password` matches `hash`; false for a malformed hash.
+bool verify_password(std::string_view password, const std::string& hash);
+// A random password of `length` characters from an alphabet without look-alikes (no 0/O, 1/l/I).
+std::string random_password(int length = 14);
+
+}  // namespace faxian
