@@ -37,9 +37,11 @@ constexpr Civil civil_from_days(int32_t z) {
 }
 
 bool parse_int(std::string_view text, int& out) {
-  if (text.empty()) return false;
+  if (text.empty())
+    return false;
   for (char c : text) {
-    if (c < '0' || c > '9') return false;
+    if (c < '0' || c > '9')
+      return false;
   }
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && ptr == text.data() + text.size();
@@ -50,18 +52,22 @@ constexpr int kMaxYear = 2200;
 
 }  // namespace
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && is_leap_year(year)) return 29;
+  if (month == 2 && is_leap_year(year))
+    return 29;
   return kDays[month - 1];
 }
 
 Result<Date> Date::from_ymd(int year, int month, int day) {
   if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1 ||
       day > days_in_month(year, month)) {
-    return fail(ErrorCode::kInvalidArgument, fmt::format("日期不存在：{}年{}月{}日", year, month, day),
+    return fail(ErrorCode::kInvalidArgument,
+                fmt::format("日期不存在：{}年{}月{}日", year, month, day),
                 fmt::format("not a real date: {}-{}-{}", year, month, day));
   }
   return Date(days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
@@ -69,18 +75,24 @@ Result<Date> Date::from_ymd(int year, int month, int day) {
 
 Result<Date> Date::parse_iso(std::string_view text) {
   int year = 0, month = 0, day = 0;
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !parse_int(text.substr(0, 4), year) ||
-      !parse_int(text.substr(5, 2), month) || !parse_int(text.substr(8, 2), day)) {
-    return fail(ErrorCode::kInvalidArgument,
-                fmt::format("日期格式应为 YYYY-MM-DD：{}", text),
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
+      !parse_int(text.substr(0, 4), year) || !parse_int(text.substr(5, 2), month) ||
+      !parse_int(text.substr(8, 2), day)) {
+    return fail(ErrorCode::kInvalidArgument, fmt::format("日期格式应为 YYYY-MM-DD：{}", text),
                 fmt::format("expected YYYY-MM-DD: {}", text));
   }
   return from_ymd(year, month, day);
 }
 
-int Date::year() const { return civil_from_days(days_).year; }
-int Date::month() const { return static_cast<int>(civil_from_days(days_).month); }
-int Date::day() const { return static_cast<int>(civil_from_days(days_).day); }
+int Date::year() const {
+  return civil_from_days(days_).year;
+}
+int Date::month() const {
+  return static_cast<int>(civil_from_days(days_).month);
+}
+int Date::day() const {
+  return static_cast<int>(civil_from_days(days_).day);
+}
 
 int Date::weekday() const {
   // 1970-01-01 was a Thursday (3 with Monday = 0).
@@ -92,7 +104,8 @@ int Date::years_since(Date birth) const {
   const Civil now = civil_from_days(days_);
   const Civil then = civil_from_days(birth.days_);
   int years = now.year - then.year;
-  if (now.month < then.month || (now.month == then.month && now.day < then.day)) --years;
+  if (now.month < then.month || (now.month == then.month && now.day < then.day))
+    --years;
   return years;
 }
 
@@ -109,7 +122,9 @@ Result<Month> Month::from_ym(int year, int month) {
   return Month(year * 12 + month - 1);
 }
 
-Month Month::of(Date date) { return Month(date.year() * 12 + date.month() - 1); }
+Month Month::of(Date date) {
+  return Month(date.year() * 12 + date.month() - 1);
+}
 
 Result<Month> Month::parse_iso(std::string_view text) {
   int year = 0, month = 0;
@@ -121,8 +136,14 @@ Result<Month> Month::parse_iso(std::string_view text) {
   return from_ym(year, month);
 }
 
-Date Month::first_day() const { return *Date::from_ymd(year(), month(), 1); }
-Date Month::last_day() const { return *Date::from_ymd(year(), month(), days_in_month(year(), month())); }
-std::string Month::iso() const { return fmt::format("{:04}-{:02}", year(), month()); }
+Date Month::first_day() const {
+  return *Date::from_ymd(year(), month(), 1);
+}
+Date Month::last_day() const {
+  return *Date::from_ymd(year(), month(), days_in_month(year(), month()));
+}
+std::string Month::iso() const {
+  return fmt::format("{:04}-{:02}", year(), month());
+}
 
 }  // namespace faxian

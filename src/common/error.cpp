@@ -30,7 +30,8 @@ const char* error_code_name(ErrorCode code) {
 
 std::string Error::to_string() const {
   std::string text = std::string(error_code_name(code)) + ": " + message;
-  if (!detail.empty()) text += " (" + detail + ")";
+  if (!detail.empty())
+    text += " (" + detail + ")";
   return text;
 }
 

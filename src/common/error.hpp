@@ -11,16 +11,16 @@
 namespace faxian {
 
 enum class ErrorCode {
-  kInvalidArgument,   // bad input from a user or a file
-  kNotFound,          // the thing asked for does not exist (or is outside the caller's area)
-  kAlreadyExists,     // a unique key is taken
-  kConstraint,        // a database constraint (foreign key, check) refused the write
-  kConflict,          // stale version / concurrent change
-  kIllegalTransition, // a workflow rule forbids the action
-  kUnavailable,       // data needed is missing, e.g. no calendar for a year
-  kIo,                // file or database I/O failed
-  kCorrupt,           // stored data is inconsistent
-  kInternal,          // a bug: should never happen
+  kInvalidArgument,    // bad input from a user or a file
+  kNotFound,           // the thing asked for does not exist (or is outside the caller's area)
+  kAlreadyExists,      // a unique key is taken
+  kConstraint,         // a database constraint (foreign key, check) refused the write
+  kConflict,           // stale version / concurrent change
+  kIllegalTransition,  // a workflow rule forbids the action
+  kUnavailable,        // data needed is missing, e.g. no calendar for a year
+  kIo,                 // file or database I/O failed
+  kCorrupt,            // stored data is inconsistent
+  kInternal,           // a bug: should never happen
 };
 
 // Stable lower-case name of a code, e.g. "invalid_argument"; used in API errors and logs.
@@ -43,7 +43,9 @@ template <typename T>
 using Result = tl::expected<T, Error>;
 
 // Result<void> success value: `return ok();`
-inline Result<void> ok() { return {}; }
+inline Result<void> ok() {
+  return {};
+}
 
 inline tl::unexpected<Error> fail(ErrorCode code, std::string zh, std::string en = {}) {
   return tl::unexpected<Error>(Error(code, std::move(zh), std::move(en)));
@@ -52,10 +54,10 @@ inline tl::unexpected<Error> fail(ErrorCode code, std::string zh, std::string en
 }  // namespace faxian
 
 // Propagates the error of a Result-returning expression, like Rust's `?`.
-#define FAXIAN_TRY(expr)                                          \
-  do {                                                            \
-    auto faxian_try_result_ = (expr);                             \
-    if (!faxian_try_result_) {                                    \
+#define FAXIAN_TRY(expr)                                                  \
+  do {                                                                    \
+    auto faxian_try_result_ = (expr);                                     \
+    if (!faxian_try_result_) {                                            \
       return tl::unexpected<::faxian::Error>(faxian_try_result_.error()); \
-    }                                                             \
+    }                                                                     \
   } while (false)
