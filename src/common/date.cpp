@@ -1,6 +1,7 @@
 #include "common/date.hpp"
 
 #include <charconv>
+#include <ostream>
 
 #include <fmt/format.h>
 
@@ -144,6 +145,13 @@ Date Month::last_day() const {
 }
 std::string Month::iso() const {
   return fmt::format("{:04}-{:02}", year(), month());
+}
+
+std::ostream& operator<<(std::ostream& out, Date date) {
+  return out << date.iso();
+}
+std::ostream& operator<<(std::ostream& out, Month month) {
+  return out << month.iso();
 }
 
 }  // namespace faxian

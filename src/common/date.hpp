@@ -4,6 +4,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -73,5 +74,9 @@ class Month {
   constexpr explicit Month(int32_t index) : index_(index) {}
   int32_t index_ = 0;
 };
+
+// "YYYY-MM-DD" / "YYYY-MM", for test failure output and logs.
+std::ostream& operator<<(std::ostream& out, Date date);
+std::ostream& operator<<(std::ostream& out, Month month);
 
 }  // namespace faxian
