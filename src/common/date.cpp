@@ -137,11 +137,13 @@ Result<Month> Month::parse_iso(std::string_view text) {
   return from_ym(year, month);
 }
 
+// Built from the day number directly: add_months may leave the checked range, and a Month
+// must still give its days without dereferencing an error.
 Date Month::first_day() const {
-  return *Date::from_ymd(year(), month(), 1);
+  return Date::from_days(days_from_civil(year(), static_cast<unsigned>(month()), 1));
 }
 Date Month::last_day() const {
-  return *Date::from_ymd(year(), month(), days_in_month(year(), month()));
+  return first_day().add_days(days_in_month(year(), month()) - 1);
 }
 std::string Month::iso() const {
   return fmt::format("{:04}-{:02}", year(), month());

@@ -1,5 +1,7 @@
 #include "common/date.hpp"
 
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 namespace faxian {
@@ -125,6 +127,18 @@ TEST(Month, DaysAndArithmetic) {
   EXPECT_EQ(february_2024.add_months(-2).iso(), "2023-12");
   EXPECT_EQ(Month::of(ymd(2023, 12, 31)).iso(), "2023-12");
   EXPECT_EQ(Month::from_ym(2024, 1)->index() - Month::from_ym(2023, 1)->index(), 12);
+}
+
+TEST(Month, DaysOfAMonthOutsideTheCheckedRangeAreStillComputed) {
+  const Month far = Month::from_ym(2200, 12)->add_months(2);
+  EXPECT_EQ(far.iso(), "2201-02");
+  EXPECT_EQ(far.last_day() - far.first_day(), 27);
+}
+
+TEST(DateStream, PrintsIso) {
+  std::ostringstream out;
+  out << *Date::from_ymd(2024, 2, 29) << " " << *Month::from_ym(2024, 2);
+  EXPECT_EQ(out.str(), "2024-02-29 2024-02");
 }
 
 }  // namespace

@@ -14,11 +14,30 @@
 namespace faxian {
 namespace {
 
+// The usual causes in words a clerk understands; strerror's English otherwise.
+std::string reason_zh(int error_number) {
+  switch (error_number) {
+    case ENOENT:
+      return "文件或所在文件夹不存在";
+    case EACCES:
+    case EPERM:
+      return "没有访问权限";
+    case ENOSPC:
+    case EDQUOT:
+      return "磁盘空间不足";
+    case EISDIR:
+      return "这是一个文件夹，不是文件";
+    case EROFS:
+      return "磁盘是只读的";
+    default:
+      return std::strerror(error_number);
+  }
+}
+
 tl::unexpected<Error> io_error(std::string_view action_zh, std::string_view action_en,
                                const std::string& path, int error_number) {
   const ErrorCode code = error_number == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIo;
-  return fail(code,
-              fmt::format("{}文件「{}」失败：{}", action_zh, path, std::strerror(error_number)),
+  return fail(code, fmt::format("{}文件「{}」失败：{}", action_zh, path, reason_zh(error_number)),
               fmt::format("{} {}: {}", action_en, path, std::strerror(error_number)));
 }
 

@@ -58,12 +58,15 @@ TEST_F(FileUtilTest, MissingFileIsNotFoundAndNamesTheFile) {
   EXPECT_EQ(read.error().code, ErrorCode::kNotFound);
   EXPECT_NE(read.error().message.find("missing.csv"), std::string::npos);
   EXPECT_NE(read.error().message.find("读取"), std::string::npos);
+  EXPECT_NE(read.error().message.find("不存在"), std::string::npos);
+  EXPECT_NE(read.error().detail.find("missing.csv"), std::string::npos);
 }
 
 TEST_F(FileUtilTest, ReadingAFolderIsAnIoError) {
   auto read = read_file(dir_);
   ASSERT_FALSE(read);
   EXPECT_EQ(read.error().code, ErrorCode::kIo);
+  EXPECT_NE(read.error().message.find("文件夹"), std::string::npos) << read.error().message;
 }
 
 TEST_F(FileUtilTest, WriteIntoMissingFolderFailsAndNamesTheFile) {

@@ -22,6 +22,8 @@ class ResidentId {
   // the 6th digit, compute the check character). Errors (Chinese message says which): empty,
   // wrong length, non-digits, scientific notation such as "5.00241E+17" (the digits were lost
   // by Excel), birth date not a real date or in the future of 2200, wrong check character.
+  // A birth date after today is accepted (parse has no clock; callers with a Clock may warn);
+  // the region code is not checked; the 15-digit form always means born 19xx.
   static Result<ResidentId> parse(std::string_view text);
 
   // The check character ('0'-'9' or 'X') for the first 17 digits.
