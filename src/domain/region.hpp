@@ -18,14 +18,16 @@ const char* region_level_name(RegionLevel level);
 Result<RegionLevel> parse_region_level(std::string_view text);
 
 struct Region {
-  std::string code;              // 6, 9 or 12 digits by level
-  std::string name;              // e.g. 中和街道
+  std::string code;  // 6, 9 or 12 digits by level
+  std::string name;  // e.g. 中和街道
   RegionLevel level = RegionLevel::kVillage;
   std::string parent_code;       // empty for the county
   std::string urban_rural_code;  // villages only: 111 112 121 122 123 210 220
 
   // Villages: urban when urban_rural_code starts with '1'. REQUIRES: level == kVillage.
-  AreaType area_type() const { return urban_rural_code.starts_with('1') ? AreaType::kUrban : AreaType::kRural; }
+  AreaType area_type() const {
+    return urban_rural_code.starts_with('1') ? AreaType::kUrban : AreaType::kRural;
+  }
 };
 
 // Parses the regions CSV `code,name,level,parent_code,urban_rural_code` (header row required,

@@ -16,15 +16,15 @@
 namespace faxian {
 
 struct StandardsPeriod {
-  Date from;                 // in force from this date until the next period's `from`
-  Money dibao_urban;         // 低保, per person per month
+  Date from;          // in force from this date until the next period's `from`
+  Money dibao_urban;  // 低保, per person per month
   Money dibao_rural;
-  Money tekun;               // 特困 basic living, per person per month
-  std::string source;        // where the figures come from
-  bool confirmed = true;     // false where the policy file marks a figure unconfirmed
+  Money tekun;            // 特困 basic living, per person per month
+  std::string source;     // where the figures come from
+  bool confirmed = true;  // false where the policy file marks a figure unconfirmed
 };
 
-struct DisposableIncome {    // previous-year per-capita disposable income, per year
+struct DisposableIncome {  // previous-year per-capita disposable income, per year
   int year = 0;
   Money urban;
   Money rural;
@@ -33,16 +33,16 @@ struct DisposableIncome {    // previous-year per-capita disposable income, per 
 };
 
 struct Standards {
-  std::vector<StandardsPeriod> periods;            // sorted by `from`
-  std::vector<DisposableIncome> disposable_income; // sorted by `year`
+  std::vector<StandardsPeriod> periods;             // sorted by `from`
+  std::vector<DisposableIncome> disposable_income;  // sorted by `year`
   Money vehicle_exempt_value = Money::from_yuan(30000);
   int deposit_months = 24;
-  int rigid_share_bp = 6000;        // [rigid] share_of_income
-  int edge_multiple_bp = 15000;     // [edge] multiple
+  int rigid_share_bp = 6000;                       // [rigid] share_of_income
+  int edge_multiple_bp = 15000;                    // [edge] multiple
   std::vector<std::string> excluded_income_types;  // [income] excluded_types (Chinese labels)
-  int quick_aid_months = 1;         // [temporary] 小额快救 cap in months of the 低保 standard
-  int township_aid_months = 4;      // [temporary] township approval limit in months
-  std::string toml_text;            // the source text, kept for versioning
+  int quick_aid_months = 1;     // [temporary] 小额快救 cap in months of the 低保 standard
+  int township_aid_months = 4;  // [temporary] township approval limit in months
+  std::string toml_text;        // the source text, kept for versioning
 
   // The period in force on `date` (latest `from` ≤ date); nullptr if none.
   const StandardsPeriod* period_on(Date date) const;
