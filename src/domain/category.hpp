@@ -57,6 +57,8 @@ struct Category {
 
   // Held on `date`: start ≤ date ≤ end (blank end = open).
   bool active_on(Date date) const { return start <= date && (!end || date <= *end); }
+
+  bool operator==(const Category&) const = default;
 };
 
 // The category kind and sub-type a `registry` row gives (孤儿 and 事实无人抚养儿童 share a kind).

@@ -35,6 +35,8 @@ struct PopulationRecord {
   Date change_date{};  // the import date when the cell was blank
 
   Date event_date() const { return change_date; }
+
+  bool operator==(const PopulationRecord&) const = default;
 };
 
 // medical 医保结算 (医保局) — key: 结算单号 + 结算类型.
@@ -62,6 +64,8 @@ struct MedicalRecord {
   // total − fund − critical − aid (blank amounts count as 0).
   static Money derive_self_paid(Money total, std::optional<Money> fund,
                                 std::optional<Money> critical, std::optional<Money> aid);
+
+  bool operator==(const MedicalRecord&) const = default;
 };
 
 // employment 就业与社保变动 (人社局) — key: row.
@@ -75,6 +79,8 @@ struct EmploymentRecord {
   std::optional<Money> contribution_base{};  // monthly
 
   Date event_date() const { return date; }
+
+  bool operator==(const EmploymentRecord&) const = default;
 };
 
 // income 收入 (人社/税务/公积金) — key: 身份证号 + 所属期 + 收入类型 + 来源.
@@ -90,6 +96,8 @@ struct IncomeRecord {
   // The first day of the month: the income of D's month already counts on D (30-screening.md
   // counts the 12 calendar months ending with D's month, even when D is mid-month).
   Date event_date() const { return month.first_day(); }
+
+  bool operator==(const IncomeRecord&) const = default;
 };
 
 // disability 残疾人 (残联) — key: 身份证号 + 发证日期.
@@ -103,6 +111,8 @@ struct DisabilityRecord {
   RecordStatus status = RecordStatus::kValid;
 
   Date event_date() const { return issue_date; }
+
+  bool operator==(const DisabilityRecord&) const = default;
 };
 
 // death 死亡 (公安/殡葬) — key: 身份证号.
@@ -113,6 +123,8 @@ struct DeathRecord {
   Date death_date{};
 
   Date event_date() const { return death_date; }
+
+  bool operator==(const DeathRecord&) const = default;
 };
 
 // disaster 受灾 (应急管理局) — key: row.
@@ -127,6 +139,8 @@ struct DisasterRecord {
   std::optional<Money> loss{};  // 直接经济损失
 
   Date event_date() const { return date; }
+
+  bool operator==(const DisasterRecord&) const = default;
 };
 
 // poverty_monitoring 防返贫监测 (乡村振兴/农业农村) — key: 身份证号 + 识别日期.
@@ -141,6 +155,8 @@ struct PovertyMonitoringRecord {
   std::optional<Date> cleared_date{};
 
   Date event_date() const { return identified_date; }
+
+  bool operator==(const PovertyMonitoringRecord&) const = default;
 };
 
 // education 教育 (教育局) — key: 身份证号 + 学年.
@@ -155,6 +171,8 @@ struct EducationRecord {
 
   // 1 September of the school year's first year.
   Date event_date() const { return school_year.start(); }
+
+  bool operator==(const EducationRecord&) const = default;
 };
 
 // assets 财产 (车管/不动产/市场监管/金融) — key: row.
@@ -169,6 +187,8 @@ struct AssetRecord {
   RecordStatus status = RecordStatus::kValid;
 
   Date event_date() const { return date; }
+
+  bool operator==(const AssetRecord&) const = default;
 };
 
 // hotline 热线工单 (12345/12349) — key: 工单号. The ID of the person in need is optional.
@@ -186,6 +206,8 @@ struct HotlineRecord {
   std::string content{};
 
   Date event_date() const { return call_time.date; }
+
+  bool operator==(const HotlineRecord&) const = default;
 };
 
 // applications 救助申请历史 — key: 申请编号.
@@ -201,6 +223,8 @@ struct ApplicationRecord {
   std::string reason{};
 
   Date event_date() const { return apply_date; }
+
+  bool operator==(const ApplicationRecord&) const = default;
 };
 
 // registry 救助对象名册 — key: 身份证号 + 类别 + 开始日期.
@@ -215,6 +239,8 @@ struct RegistryRecord {
   std::optional<Money> monthly_amount{};
 
   Date event_date() const { return start_date; }
+
+  bool operator==(const RegistryRecord&) const = default;
 };
 
 }  // namespace faxian

@@ -20,6 +20,8 @@ struct Household {
   std::string village_code{};  // 12-digit 村社区代码
   std::string address{};
   std::optional<int64_t> head_person_id{};  // 户主
+
+  bool operator==(const Household&) const = default;
 };
 
 struct Membership {
@@ -32,6 +34,8 @@ struct Membership {
 
   // Whether the person belongs to the household on `date`.
   bool active_on(Date date) const { return from <= date && (!to || date < *to); }
+
+  bool operator==(const Membership&) const = default;
 };
 
 // Ids of the persons whose membership is active on `date`, ascending, without duplicates.

@@ -47,6 +47,8 @@ struct ImportBatch {
   int64_t rejected = 0;                   // rows with an error
   std::vector<BatchRowIssue> warnings{};  // e.g. unknown columns
   std::vector<BatchRowIssue> errors{};    // one per rejected row (or per file-level problem)
+
+  bool operator==(const ImportBatch&) const = default;
 };
 
 }  // namespace faxian

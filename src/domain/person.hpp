@@ -39,6 +39,8 @@ struct Person {
   bool alive_on(Date date) const { return !death_date || date < *death_date; }
   // Full years on `date` (a birthday on `date` counts).
   int age_on(Date date) const { return date.years_since(birth_date); }
+
+  bool operator==(const Person&) const = default;
 };
 
 }  // namespace faxian

@@ -28,6 +28,8 @@ struct Region {
   AreaType area_type() const {
     return urban_rural_code.starts_with('1') ? AreaType::kUrban : AreaType::kRural;
   }
+
+  bool operator==(const Region&) const = default;
 };
 
 // Parses the regions CSV `code,name,level,parent_code,urban_rural_code` (header row required,

@@ -1,0 +1,365 @@
+#include "store/feed_record_repository.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "store/feed_codecs.hpp"
+#include "store/row_codec.hpp"
+
+namespace faxian {
+namespace {
+
+constexpr std::string_view kCommonInsertColumns =
+    "batch_id, source_row, natural_key, content_hash, person_id, event_date, imported_at, "
+    "supersedes_id";
+constexpr int kCommonInsertCount = 8;
+constexpr std::string_view kCommonSelectColumns =
+    "t.id, t.batch_id, t.source_row, t.natural_key, t.content_hash, t.person_id, t.event_date, "
+    "t.imported_at, t.supersedes_id, t.superseded_at, p.resident_id";
+
+// The SQL of one feed table, built once from its codec.
+template <typename T>
+struct FeedSql {
+  std::string insert;         // fails on a current key
+  std::string insert_if_new;  // returns no row on a current key
+  std::string select;         // SELECT … FROM t LEFT JOIN persons p (add WHERE …)
+  std::string current_key;
+  std::string mark_superseded;
+  std::string count_current;
+
+  static const FeedSql& get() {
+    static const FeedSql sql = build();
+    return sql;
+  }
+
+  static FeedSql build() {
+    using Codec = FeedCodec<T>;
+    const std::string table(Codec::kTable);
+    std::string columns(kCommonInsertColumns);
+    std::string placeholders = "?";
+    std::string feed_columns;
+    for (int index = 1; index < kCommonInsertCount; ++index)
+      placeholders += ", ?";
+    for (std::string_view column : Codec::kColumns) {
+      columns += fmt::format(", {}", column);
+      placeholders += ", ?";
+      feed_columns += fmt::format(", t.{}", column);
+    }
+    const std::string insert =
+        fmt::format("INSERT INTO {} ({}) VALUES ({})", table, columns, placeholders);
+    FeedSql sql;
+    sql.insert = insert + " RETURNING id";
+    sql.insert_if_new =
+        insert + " ON CONFLICT (natural_key) WHERE superseded_at IS NULL DO NOTHING RETURNING id";
+    sql.select = fmt::format("SELECT {}{} FROM {} t LEFT JOIN persons p ON p.id = t.person_id ",
+                             kCommonSelectColumns, feed_columns, table);
+    sql.current_key = fmt::format(
+        "SELECT id, content_hash FROM {} WHERE natural_key = ? AND superseded_at IS NULL", table);
+    sql.mark_superseded = fmt::format(
+        "UPDATE {} SET superseded_at = ? WHERE id = ? AND superseded_at IS NULL RETURNING id",
+        table);
+    sql.count_current = fmt::format("SELECT COUNT(*) FROM {} WHERE superseded_at IS NULL", table);
+    return sql;
+  }
+};
+
+template <typename T>
+Result<StoredRecord<T>> read_stored(const Statement& statement) {
+  RowReader reader(statement);
+  RecordMeta meta{.id = reader.integer(),
+                  .batch_id = reader.integer(),
+                  .source_row = reader.integer(),
+                  .natural_key = reader.text(),
+                  .content_hash = reader.text(),
+                  .person_id = reader.optional_integer(),
+                  .event_date = reader.date(),
+                  .imported_at = reader.integer(),
+                  .supersedes_id = reader.optional_integer(),
+                  .superseded_at = reader.optional_integer()};
+  T record = FeedCodec<T>::read(reader, meta.event_date);
+  FAXIAN_TRY(reader.status());
+  return StoredRecord<T>{std::move(meta), std::move(record)};
+}
+
+template <typename T>
+void bind_row(Statement& statement, const NewRecordMeta& meta, const T& record, int64_t now,
+              std::optional<int64_t> supersedes_id) {
+  ParamBinder binder(statement);
+  binder.integer(meta.batch_id)
+      .integer(meta.source_row)
+      .text(meta.natural_key)
+      .text(meta.content_hash)
+      .integer(meta.person_id)
+      .date(record.event_date())
+      .integer(now)
+      .integer(supersedes_id);
+  FeedCodec<T>::bind(binder, record);
+}
+
+}  // namespace
+
+template <typename T>
+Result<std::optional<int64_t>> FeedRecordRepository<T>::try_insert(
+    Statement& statement, const NewRecordMeta& meta, const T& record, int64_t now,
+    std::optional<int64_t> supersedes_id) {
+  statement.reset();
+  bind_row(statement, meta, record, now, supersedes_id);
+  auto has_row = statement.step();
+  if (!has_row)
+    return tl::unexpected(has_row.error());
+  std::optional<int64_t> id;
+  if (*has_row)
+    id = statement.column_int64(0);
+  statement.reset();
+  return id;
+}
+
+template <typename T>
+Result<int64_t> FeedRecordRepository<T>::insert(const NewRecordMeta& meta, const T& record) {
+  auto statement = db_.prepare(FeedSql<T>::get().insert);
+  if (!statement)
+    return tl::unexpected(statement.error());
+  auto id = try_insert(**statement, meta, record, clock_.now_unix(), std::nullopt);
+  if (!id)
+    return tl::unexpected(id.error());
+  if (!*id)
+    return fail(ErrorCode::kInternal, "数据库内部错误", "INSERT returned no id");
+  return **id;
+}
+
+template <typename T>
+Result<int64_t> FeedRecordRepository<T>::supersede_at(int64_t current_id, const NewRecordMeta& meta,
+                                                      const T& record, int64_t now) {
+  return in_transaction(db_, [&]() -> Result<int64_t> {
+    auto mark = db_.prepare(FeedSql<T>::get().mark_superseded);
+    if (!mark)
+      return tl::unexpected(mark.error());
+    (*mark)->bind_int64(1, now);
+    (*mark)->bind_int64(2, current_id);
+    auto marked = (*mark)->step();
+    if (!marked)
+      return tl::unexpected(marked.error());
+    if (!*marked) {
+      return fail(ErrorCode::kNotFound, "要更正的记录不存在或已被更正",
+                  fmt::format("record {} of {} is not current", current_id, FeedCodec<T>::kTable));
+    }
+    (*mark)->reset();
+    auto insert = db_.prepare(FeedSql<T>::get().insert);
+    if (!insert)
+      return tl::unexpected(insert.error());
+    auto id = try_insert(**insert, meta, record, now, current_id);
+    if (!id)
+      return tl::unexpected(id.error());
+    if (!*id)
+      return fail(ErrorCode::kInternal, "数据库内部错误", "INSERT returned no id");
+    return **id;
+  });
+}
+
+template <typename T>
+Result<int64_t> FeedRecordRepository<T>::supersede(int64_t current_id, const NewRecordMeta& meta,
+                                                   const T& record) {
+  return supersede_at(current_id, meta, record, clock_.now_unix());
+}
+
+template <typename T>
+Result<RecordWrite> FeedRecordRepository<T>::write_one(Statement& insert_if_new,
+                                                       const NewRecordMeta& meta, const T& record,
+                                                       int64_t now) {
+  auto inserted = try_insert(insert_if_new, meta, record, now, std::nullopt);
+  if (!inserted)
+    return tl::unexpected(inserted.error());
+  if (*inserted)
+    return RecordWrite{RecordChange::kInserted, **inserted};
+  auto current = current_key(meta.natural_key);
+  if (!current)
+    return tl::unexpected(current.error());
+  if (!*current) {
+    return fail(ErrorCode::kInternal, "数据库内部错误", "key conflict without a current record");
+  }
+  if ((*current)->content_hash == meta.content_hash) {
+    return RecordWrite{RecordChange::kDuplicate, (*current)->id};
+  }
+  auto corrected = supersede_at((*current)->id, meta, record, now);
+  if (!corrected)
+    return tl::unexpected(corrected.error());
+  return RecordWrite{RecordChange::kCorrected, *corrected};
+}
+
+template <typename T>
+Result<RecordWrite> FeedRecordRepository<T>::write(const NewRecordMeta& meta, const T& record) {
+  return in_transaction(db_, [&]() -> Result<RecordWrite> {
+    auto statement = db_.prepare(FeedSql<T>::get().insert_if_new);
+    if (!statement)
+      return tl::unexpected(statement.error());
+    return write_one(**statement, meta, record, clock_.now_unix());
+  });
+}
+
+template <typename T>
+Result<std::vector<RecordWrite>> FeedRecordRepository<T>::write_batch(
+    std::span<const NewRecord<T>> records) {
+  return in_transaction(db_, [&]() -> Result<std::vector<RecordWrite>> {
+    auto statement = db_.prepare(FeedSql<T>::get().insert_if_new);
+    if (!statement)
+      return tl::unexpected(statement.error());
+    const int64_t now = clock_.now_unix();
+    std::vector<RecordWrite> writes;
+    writes.reserve(records.size());
+    for (const NewRecord<T>& item : records) {
+      auto written = write_one(**statement, item.meta, item.record, now);
+      if (!written)
+        return tl::unexpected(written.error());
+      writes.push_back(*written);
+    }
+    return writes;
+  });
+}
+
+template <typename T>
+Result<std::optional<CurrentKey>> FeedRecordRepository<T>::current_key(
+    std::string_view natural_key) {
+  auto statement = db_.prepare(FeedSql<T>::get().current_key);
+  if (!statement)
+    return tl::unexpected(statement.error());
+  (*statement)->bind_text(1, natural_key);
+  auto has_row = (*statement)->step();
+  if (!has_row)
+    return tl::unexpected(has_row.error());
+  if (!*has_row)
+    return std::optional<CurrentKey>();
+  return std::optional<CurrentKey>(
+      CurrentKey{(*statement)->column_int64(0), std::string((*statement)->column_text(1))});
+}
+
+template <typename T>
+Result<std::vector<StoredRecord<T>>> FeedRecordRepository<T>::query(
+    std::string_view sql, const std::function<void(Statement&)>& bind) {
+  auto statement = db_.prepare(sql);
+  if (!statement)
+    return tl::unexpected(statement.error());
+  bind(**statement);
+  std::vector<StoredRecord<T>> records;
+  while (true) {
+    auto has_row = (*statement)->step();
+    if (!has_row)
+      return tl::unexpected(has_row.error());
+    if (!*has_row)
+      return records;
+    auto record = read_stored<T>(**statement);
+    if (!record)
+      return tl::unexpected(record.error());
+    records.push_back(std::move(*record));
+  }
+}
+
+template <typename T>
+Result<std::optional<StoredRecord<T>>> FeedRecordRepository<T>::find_current(
+    std::string_view natural_key) {
+  const std::string sql =
+      FeedSql<T>::get().select + "WHERE t.natural_key = ? AND t.superseded_at IS NULL";
+  auto found = query(sql, [&](Statement& s) { s.bind_text(1, natural_key); });
+  if (!found)
+    return tl::unexpected(found.error());
+  if (found->empty())
+    return std::optional<StoredRecord<T>>();
+  return std::optional<StoredRecord<T>>(std::move(found->front()));
+}
+
+template <typename T>
+Result<StoredRecord<T>> FeedRecordRepository<T>::get(int64_t id) {
+  const std::string sql = FeedSql<T>::get().select + "WHERE t.id = ?";
+  auto found = query(sql, [&](Statement& s) { s.bind_int64(1, id); });
+  if (!found)
+    return tl::unexpected(found.error());
+  if (found->empty()) {
+    return fail(ErrorCode::kNotFound, "记录不存在",
+                fmt::format("no record {} in {}", id, FeedCodec<T>::kTable));
+  }
+  return std::move(found->front());
+}
+
+template <typename T>
+Result<std::vector<StoredRecord<T>>> FeedRecordRepository<T>::list_by_person(
+    int64_t person_id, Date from, Date to, std::optional<int64_t> known_at) {
+  const std::string filter =
+      known_at ? "AND t.imported_at <= ? AND (t.superseded_at IS NULL OR t.superseded_at > ?) "
+               : "AND t.superseded_at IS NULL ";
+  const std::string sql = FeedSql<T>::get().select +
+                          "WHERE t.person_id = ? AND t.event_date >= ? AND t.event_date <= ? " +
+                          filter + "ORDER BY t.event_date, t.id";
+  return query(sql, [&](Statement& s) {
+    ParamBinder binder(s);
+    binder.integer(person_id).date(from).date(to);
+    if (known_at)
+      binder.integer(*known_at).integer(*known_at);
+  });
+}
+
+template <typename T>
+Result<std::vector<StoredRecord<T>>> FeedRecordRepository<T>::history(
+    std::string_view natural_key) {
+  auto current = find_current(natural_key);
+  if (!current)
+    return tl::unexpected(current.error());
+  std::vector<StoredRecord<T>> versions;
+  if (!*current)
+    return versions;
+  versions.push_back(std::move(**current));
+  while (versions.back().meta.supersedes_id) {
+    auto older = get(*versions.back().meta.supersedes_id);
+    if (!older)
+      return tl::unexpected(older.error());
+    versions.push_back(std::move(*older));
+  }
+  std::reverse(versions.begin(), versions.end());
+  return versions;
+}
+
+template <typename T>
+Result<void> FeedRecordRepository<T>::for_each_current(
+    const std::function<Result<void>(const StoredRecord<T>&)>& visit) {
+  auto statement =
+      db_.prepare(FeedSql<T>::get().select + "WHERE t.superseded_at IS NULL ORDER BY t.id");
+  if (!statement)
+    return tl::unexpected(statement.error());
+  while (true) {
+    auto has_row = (*statement)->step();
+    if (!has_row)
+      return tl::unexpected(has_row.error());
+    if (!*has_row)
+      return ok();
+    auto record = read_stored<T>(**statement);
+    if (!record)
+      return tl::unexpected(record.error());
+    FAXIAN_TRY(visit(*record));
+  }
+}
+
+template <typename T>
+Result<int64_t> FeedRecordRepository<T>::count_current() {
+  auto statement = db_.prepare(FeedSql<T>::get().count_current);
+  if (!statement)
+    return tl::unexpected(statement.error());
+  auto has_row = (*statement)->step();
+  if (!has_row)
+    return tl::unexpected(has_row.error());
+  return *has_row ? (*statement)->column_int64(0) : 0;
+}
+
+template class FeedRecordRepository<PopulationRecord>;
+template class FeedRecordRepository<MedicalRecord>;
+template class FeedRecordRepository<EmploymentRecord>;
+template class FeedRecordRepository<IncomeRecord>;
+template class FeedRecordRepository<DisabilityRecord>;
+template class FeedRecordRepository<DeathRecord>;
+template class FeedRecordRepository<DisasterRecord>;
+template class FeedRecordRepository<PovertyMonitoringRecord>;
+template class FeedRecordRepository<EducationRecord>;
+template class FeedRecordRepository<AssetRecord>;
+template class FeedRecordRepository<HotlineRecord>;
+template class FeedRecordRepository<ApplicationRecord>;
+template class FeedRecordRepository<RegistryRecord>;
+
+}  // namespace faxian

@@ -1,0 +1,39 @@
+#pragma once
+// Versioned schema migrations. Each migration has a number and portable DDL (Dialect tokens);
+// `schema_migrations` records which ones a database has. Migrations are append-only: once
+// shipped, a migration's SQL never changes — a later change is a new migration.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "common/error.hpp"
+#include "store/database.hpp"
+
+namespace faxian {
+
+struct Migration {
+  int version = 0;
+  std::string_view name;
+  std::string (*portable_sql)() = nullptr;  // DDL with Dialect tokens
+};
+
+// Every migration this binary knows, in version order (1, 2, …).
+std::span<const Migration> all_migrations();
+// The highest version this binary knows.
+int latest_schema_version();
+
+// The highest applied migration of `db`; 0 for an empty database.
+Result<int> schema_version(Database& db);
+
+// Applies every pending migration, each in its own transaction, recording it with `now_unix`.
+// Applying again is a no-op. Returns the version reached. kConflict when the database is newer
+// than this binary (it was migrated by a later release: upgrade the program, never downgrade).
+Result<int> migrate(Database& db, int64_t now_unix);
+
+// The core schema (version 1) and the department feed tables (version 2).
+std::string core_schema_sql();
+std::string feed_tables_sql();
+
+}  // namespace faxian

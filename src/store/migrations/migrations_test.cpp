@@ -1,0 +1,102 @@
+#include "store/migrations/migrations.hpp"
+
+#include <gtest/gtest.h>
+
+#include "store/query.hpp"
+#include "store/testing/store_test_support.hpp"
+
+namespace faxian {
+namespace {
+
+using testing_support::DatabaseFactory;
+using testing_support::TestDatabase;
+
+// Starts from an empty database (StoreTest migrates in SetUp; these tests migrate themselves).
+class MigrationsTest : public testing::TestWithParam<DatabaseFactory> {
+ protected:
+  void SetUp() override {
+    test_db_ = GetParam().create();
+    ASSERT_NE(test_db_, nullptr);
+  }
+  Database& db() { return test_db_->db(); }
+  int64_t count(std::string_view sql) {
+    auto value = query_int(db(), sql, [](Statement&) {});
+    EXPECT_TRUE(value.has_value()) << value.error().to_string();
+    return value.value_or(-1);
+  }
+  std::unique_ptr<TestDatabase> test_db_;
+};
+
+TEST_P(MigrationsTest, AnEmptyDatabaseIsVersionZero) {
+  EXPECT_EQ(schema_version(db()).value(), 0);
+}
+
+TEST_P(MigrationsTest, MigratesToTheLatestVersionAndRecordsEachStep) {
+  auto version = migrate(db(), 1700000000);
+  ASSERT_TRUE(version.has_value()) << version.error().to_string();
+  EXPECT_EQ(*version, latest_schema_version());
+  EXPECT_EQ(schema_version(db()).value(), latest_schema_version());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM schema_migrations"),
+            static_cast<int64_t>(all_migrations().size()));
+  EXPECT_EQ(count("SELECT MIN(applied_at) FROM schema_migrations"), 1700000000);
+}
+
+TEST_P(MigrationsTest, VersionsAreConsecutiveFromOne) {
+  int expected = 1;
+  for (const Migration& migration : all_migrations()) {
+    EXPECT_EQ(migration.version, expected++);
+    EXPECT_FALSE(migration.name.empty());
+  }
+}
+
+TEST_P(MigrationsTest, ApplyingTwiceIsANoOp) {
+  ASSERT_TRUE(migrate(db(), 1).has_value());
+  auto again = migrate(db(), 2);
+  ASSERT_TRUE(again.has_value()) << again.error().to_string();
+  EXPECT_EQ(*again, latest_schema_version());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM schema_migrations"),
+            static_cast<int64_t>(all_migrations().size()));
+  EXPECT_EQ(count("SELECT MAX(applied_at) FROM schema_migrations"), 1);
+}
+
+TEST_P(MigrationsTest, EveryTableExistsAfterMigrating) {
+  ASSERT_TRUE(migrate(db(), 1).has_value());
+  for (std::string_view table :
+       {"regions",         "persons",        "households",         "memberships",
+        "categories",      "import_batches", "standards_versions", "calendar_years",
+        "feed_population", "feed_medical",   "feed_employment",    "feed_income",
+        "feed_disability", "feed_death",     "feed_disaster",      "feed_poverty_monitoring",
+        "feed_education",  "feed_assets",    "feed_hotline",       "feed_applications",
+        "feed_registry"}) {
+    EXPECT_EQ(count("SELECT COUNT(*) FROM " + std::string(table)), 0) << table;
+  }
+}
+
+TEST_P(MigrationsTest, ADatabaseNewerThanTheBinaryIsRefused) {
+  ASSERT_TRUE(migrate(db(), 1).has_value());
+  ASSERT_TRUE(
+      db().run("INSERT INTO schema_migrations (version, name, applied_at) "
+               "VALUES (999, 'from the future', 1)"));
+  auto refused = migrate(db(), 2);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_NE(refused.error().message.find("999"), std::string::npos);
+}
+
+TEST_P(MigrationsTest, AFailedMigrationLeavesThePreviousVersion) {
+  // A table that migration 1 wants to create already exists: migration 1 fails and nothing of
+  // it (or of later ones) is applied.
+  ASSERT_TRUE(db().run("CREATE TABLE households (x INTEGER)"));
+  auto failed = migrate(db(), 1);
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_EQ(schema_version(db()).value(), 0);
+  EXPECT_EQ(db().transaction_depth(), 0);
+  EXPECT_FALSE(db().run("SELECT COUNT(*) FROM regions").has_value());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, MigrationsTest,
+                         testing::ValuesIn(testing_support::database_factories()),
+                         testing_support::factory_name);
+
+}  // namespace
+}  // namespace faxian

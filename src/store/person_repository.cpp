@@ -1,0 +1,197 @@
+#include "store/person_repository.hpp"
+
+#include <fmt/format.h>
+
+#include "store/query.hpp"
+#include "store/row_codec.hpp"
+
+namespace faxian {
+namespace {
+
+constexpr std::string_view kColumns =
+    "resident_id, name, sex, birth_date, relation, ethnicity, hukou_type, phone, "
+    "health_status, disability_category, disability_grade, self_care, employment_status, "
+    "death_date, unregistered";
+
+constexpr std::string_view kInsert =
+    "INSERT INTO persons (resident_id, name, sex, birth_date, relation, ethnicity, hukou_type, "
+    "phone, health_status, disability_category, disability_grade, self_care, "
+    "employment_status, death_date, unregistered, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+constexpr std::string_view kUpsertTail =
+    " ON CONFLICT (resident_id) DO UPDATE SET name = excluded.name, sex = excluded.sex, "
+    "birth_date = excluded.birth_date, relation = excluded.relation, "
+    "ethnicity = excluded.ethnicity, hukou_type = excluded.hukou_type, phone = excluded.phone, "
+    "health_status = excluded.health_status, "
+    "disability_category = excluded.disability_category, "
+    "disability_grade = excluded.disability_grade, self_care = excluded.self_care, "
+    "employment_status = excluded.employment_status, death_date = excluded.death_date, "
+    "unregistered = excluded.unregistered, updated_at = excluded.updated_at RETURNING id";
+
+std::string upsert_sql() {
+  return std::string(kInsert) + std::string(kUpsertTail);
+}
+
+void bind_person(Statement& statement, const Person& person, int64_t now) {
+  ParamBinder binder(statement);
+  binder.resident_id(person.resident_id)
+      .text(person.name)
+      .enumeration(person.sex)
+      .date(person.birth_date)
+      .enumeration(person.relation)
+      .enumeration(person.ethnicity)
+      .enumeration(person.hukou_type)
+      .text(person.phone)
+      .enumeration(person.health)
+      .enumeration(person.disability_category);
+  if (person.disability_grade) {
+    binder.integer(disability_grade_number(*person.disability_grade));
+  } else {
+    binder.null();
+  }
+  binder.enumeration(person.self_care)
+      .enumeration(person.employment)
+      .date(person.death_date)
+      .boolean(person.unregistered)
+      .integer(now)
+      .integer(now);
+}
+
+Result<Person> read_person(const Statement& statement) {
+  RowReader reader(statement);
+  const int64_t id = reader.integer();
+  ResidentId resident_id = reader.resident_id();  // columns are read in order
+  std::string name = reader.text();
+  Person person = Person::from_id(std::move(resident_id), std::move(name));
+  person.id = id;
+  person.sex = reader.enumeration<Sex>();
+  person.birth_date = reader.date();
+  person.relation = reader.optional_enumeration<Relation>();
+  person.ethnicity = reader.optional_enumeration<Ethnicity>();
+  person.hukou_type = reader.optional_enumeration<HukouType>();
+  person.phone = reader.text();
+  person.health = reader.optional_enumeration<HealthStatus>();
+  person.disability_category = reader.optional_enumeration<DisabilityCategory>();
+  if (auto grade = reader.optional_integer(); grade && *grade >= 1 && *grade <= 4) {
+    person.disability_grade = static_cast<DisabilityGrade>(*grade);
+  }
+  person.self_care = reader.optional_enumeration<SelfCareAbility>();
+  person.employment = reader.optional_enumeration<EmploymentStatus>();
+  person.death_date = reader.optional_date();
+  person.unregistered = reader.boolean();
+  FAXIAN_TRY(reader.status());
+  return person;
+}
+
+std::string select_sql(std::string_view where) {
+  return fmt::format("SELECT id, {} FROM persons {}", kColumns, where);
+}
+
+}  // namespace
+
+Result<int64_t> PersonRepository::write(Statement& statement, const Person& person, int64_t now) {
+  statement.reset();
+  bind_person(statement, person, now);
+  auto has_row = statement.step();
+  if (!has_row)
+    return tl::unexpected(has_row.error());
+  if (!*has_row)
+    return fail(ErrorCode::kInternal, "数据库内部错误", "no id returned");
+  const int64_t id = statement.column_int64(0);
+  statement.reset();
+  return id;
+}
+
+Result<int64_t> PersonRepository::insert(const Person& person) {
+  auto statement = db_.prepare(std::string(kInsert) + " RETURNING id");
+  if (!statement)
+    return tl::unexpected(statement.error());
+  return write(**statement, person, clock_.now_unix());
+}
+
+Result<int64_t> PersonRepository::upsert(const Person& person) {
+  auto statement = db_.prepare(upsert_sql());
+  if (!statement)
+    return tl::unexpected(statement.error());
+  return write(**statement, person, clock_.now_unix());
+}
+
+Result<std::vector<int64_t>> PersonRepository::upsert_batch(std::span<const Person> persons) {
+  return in_transaction(db_, [&]() -> Result<std::vector<int64_t>> {
+    auto statement = db_.prepare(upsert_sql());
+    if (!statement)
+      return tl::unexpected(statement.error());
+    const int64_t now = clock_.now_unix();
+    std::vector<int64_t> ids;
+    ids.reserve(persons.size());
+    for (const Person& person : persons) {
+      auto id = write(**statement, person, now);
+      if (!id)
+        return tl::unexpected(id.error());
+      ids.push_back(*id);
+    }
+    return ids;
+  });
+}
+
+Result<int64_t> PersonRepository::ensure(const ResidentId& resident_id, std::string_view name) {
+  Person person = Person::from_id(resident_id, std::string(name));
+  person.unregistered = true;
+  const int64_t now = clock_.now_unix();
+  auto inserted =
+      returning_id(db_, std::string(kInsert) + " ON CONFLICT (resident_id) DO NOTHING RETURNING id",
+                   [&](Statement& s) { bind_person(s, person, now); });
+  if (!inserted)
+    return tl::unexpected(inserted.error());
+  if (*inserted)
+    return **inserted;
+  auto existing = query_int(db_, "SELECT id FROM persons WHERE resident_id = ?",
+                            [&](Statement& s) { s.bind_text(1, resident_id.str()); });
+  return existing;
+}
+
+Result<std::optional<Person>> PersonRepository::find(int64_t id) {
+  return query_one<Person>(
+      db_, select_sql("WHERE id = ?"), [&](Statement& s) { s.bind_int64(1, id); }, read_person);
+}
+
+Result<std::optional<Person>> PersonRepository::find_by_resident_id(const ResidentId& resident_id) {
+  return query_one<Person>(
+      db_, select_sql("WHERE resident_id = ?"),
+      [&](Statement& s) { s.bind_text(1, resident_id.str()); }, read_person);
+}
+
+Result<void> PersonRepository::set_death_date(int64_t id, std::optional<Date> death_date) {
+  auto updated = returning_id(
+      db_, "UPDATE persons SET death_date = ?, updated_at = ? WHERE id = ? RETURNING id",
+      [&](Statement& s) {
+        ParamBinder(s).date(death_date).integer(clock_.now_unix()).integer(id);
+      });
+  if (!updated)
+    return tl::unexpected(updated.error());
+  if (!*updated)
+    return tl::unexpected(not_found("人员", fmt::format("person {}", id)));
+  return ok();
+}
+
+Result<std::unordered_map<std::string, int64_t>> PersonRepository::id_index() {
+  auto statement = db_.prepare("SELECT resident_id, id FROM persons");
+  if (!statement)
+    return tl::unexpected(statement.error());
+  std::unordered_map<std::string, int64_t> index;
+  while (true) {
+    auto has_row = (*statement)->step();
+    if (!has_row)
+      return tl::unexpected(has_row.error());
+    if (!*has_row)
+      return index;
+    index.emplace(std::string((*statement)->column_text(0)), (*statement)->column_int64(1));
+  }
+}
+
+Result<int64_t> PersonRepository::count() {
+  return query_int(db_, "SELECT COUNT(*) FROM persons", [](Statement&) {});
+}
+
+}  // namespace faxian
