@@ -7,12 +7,13 @@
 namespace faxian {
 namespace {
 
-constexpr std::array<Migration, 2> kMigrations = {{
+constexpr std::array<Migration, 3> kMigrations = {{
     {1,
      "core: regions, persons, households, memberships, categories, batches, standards, "
      "calendar",
      &core_schema_sql},
     {2, "department feed tables with correction history", &feed_tables_sql},
+    {3, "user accounts", &users_schema_sql},
 }};
 
 constexpr std::string_view kMigrationsTable =

@@ -32,8 +32,9 @@ Result<int> schema_version(Database& db);
 // than this binary (it was migrated by a later release: upgrade the program, never downgrade).
 Result<int> migrate(Database& db, int64_t now_unix);
 
-// The core schema (version 1) and the department feed tables (version 2).
+// The core schema (version 1), the department feed tables (version 2), users (version 3).
 std::string core_schema_sql();
 std::string feed_tables_sql();
+std::string users_schema_sql();
 
 }  // namespace faxian
