@@ -9,7 +9,8 @@ namespace {
 std::string installed_data_dir() {
   std::error_code error;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
-  if (error) return {};
+  if (error)
+    return {};
   return (exe.parent_path().parent_path() / "share" / "faxian").string();
 }
 
@@ -26,8 +27,14 @@ std::string shipped_data_dir() {
   return std::string(FAXIAN_SOURCE_DIR) + "/data";
 }
 
-std::string shipped_regions_file() { return shipped_data_dir() + "/regions/500241.csv"; }
-std::string shipped_standards_file() { return shipped_data_dir() + "/standards/chongqing.toml"; }
-std::string shipped_calendar_dir() { return shipped_data_dir() + "/calendar"; }
+std::string shipped_regions_file() {
+  return shipped_data_dir() + "/regions/500241.csv";
+}
+std::string shipped_standards_file() {
+  return shipped_data_dir() + "/standards/chongqing.toml";
+}
+std::string shipped_calendar_dir() {
+  return shipped_data_dir() + "/calendar";
+}
 
 }  // namespace faxian::cli
