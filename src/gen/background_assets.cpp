@@ -103,11 +103,16 @@ void background_disasters(UnitBuilder& b) {
     const Date date = event.date.add_days(static_cast<int32_t>(rng.between(0, 2)));
     if (date > b.as_of())
       continue;
+    const Damage damage = draw_damage(rng, event.type);
     for (size_t p = 0; p < b.unit().persons.size(); ++p) {
       const auto person = static_cast<PersonIndex>(p);
       if (!b.present_on(person, date) || age_on(b.person(person), date) < 18)
         continue;
-      b.disaster(person, date, draw_damage(rng, event.type), event.type);
+      // Two events on one day in one village are reported once (rows have no other key).
+      const bool reported = std::any_of(b.unit().disasters.begin(), b.unit().disasters.end(),
+                                        [&](const DisasterRow& row) { return row.date == date; });
+      if (!reported)
+        b.disaster(person, date, damage, event.type);
       break;
     }
   }

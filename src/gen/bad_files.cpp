@@ -36,7 +36,12 @@ std::vector<BadPerson> make_people(const GenContext& context) {
     const Sex sex = i % 2 == 0 ? Sex::kMale : Sex::kFemale;
     BadPerson person;
     person.birth = birth;
+    // Twelve people over five sequence numbers per sex: the birth dates keep them apart.
     person.id = make_id("500241", birth, sex == Sex::kMale ? 991 + 2 * (i % 4) : 992 + 2 * (i % 4));
+    for (const BadPerson& other : people) {
+      if (other.id == person.id)
+        person.id = make_id("500241", birth, 999);
+    }
     person.name = draw_full_name(rng, draw_surname(rng, Ethnicity::kTujia), sex, birth.year());
     people.push_back(std::move(person));
   }

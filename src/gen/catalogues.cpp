@@ -143,7 +143,7 @@ std::string hotline_content(HotlineCategory category, std::string_view subject, 
       if (variant % 3 == 1) {
         return fmt::format("反映{}一家\"吃饭都成问题\"，请村里去看看。", subject);
       }
-      return fmt::format("{}丈夫外出务工失联半年,家中两个孩子读书,生活无着落。", subject);
+      return fmt::format("{}家里主要劳动力外出务工失联半年,两个孩子读书,生活无着落。", subject);
     case HotlineCategory::kMedical:
       if (variant % 2 == 0) {
         return fmt::format("{}住院花了很多钱，自付部分负担不起，询问医疗救助。", subject);

@@ -27,6 +27,14 @@ bool has_rejection(const Unit& unit) {
   return false;
 }
 
+bool has_population_row(const Unit& unit, size_t household) {
+  for (const PopulationRow& row : unit.population) {
+    if (static_cast<size_t>(row.household) == household)
+      return true;
+  }
+  return false;
+}
+
 OracleReadings alternative_readings() {
   OracleReadings readings;
   readings.r11_job_loss_within_180_days = true;
@@ -132,6 +140,8 @@ ChunkOutput ChunkWorker::process(PlannedChunk&& chunk) const {
     const std::vector<RuleMask> masks = build_records(unit, stats);
     emit_unit(unit, *context_.county, raw);
     for (size_t h = 0; h < unit.households.size(); ++h) {
+      if (!has_population_row(unit, h))
+        continue;  // a split that did not happen
       const RuleMask mask = masks[h];
       output.truth += unit.households[h].household_no;
       output.truth += mask.any_need() ? ",1," : ",0,";

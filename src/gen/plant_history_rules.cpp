@@ -274,6 +274,13 @@ void add_r14(std::vector<PlantVariant>& out) {
                    b.hotline(0, b.days_ago(60), HotlineCategory::kHousing);
                    b.hotline(0, b.as_of(), HotlineCategory::kHousing);
                  }});
+  out.push_back({RuleId::kR14, true, "r14_two_with_id_one_without", "三张工单，两张有身份证号",
+                 [](UnitBuilder& b) {
+                   hotline_family(b);
+                   b.hotline(0, b.days_ago(70), HotlineCategory::kLiving, false);
+                   b.hotline(0, b.days_ago(45), HotlineCategory::kLiving);
+                   b.hotline(1, b.days_ago(2), HotlineCategory::kMedical);
+                 }});
   out.push_back({RuleId::kR14, false, "r14_old_call", "D-10与D-100", [](UnitBuilder& b) {
                    hotline_family(b);
                    b.hotline(0, b.days_ago(100), HotlineCategory::kElderly);

@@ -399,7 +399,8 @@ void UnitBuilder::hotline(PersonIndex subject, Date date, HotlineCategory catego
   HotlineRow row;
   row.serial = next_ticket_++;
   row.date = date;
-  row.seconds = static_cast<int32_t>(rng_.between(8 * 3600, 21 * 3600));
+  // Whole minutes: HH:MM and HH:MM:SS then say the same.
+  row.seconds = static_cast<int32_t>(rng_.between(8 * 60, 21 * 60) * 60);
   if (!record.phone.empty() && rng_.chance(0.5)) {
     row.caller_name = record.name;
     row.caller_phone = record.phone;
