@@ -198,8 +198,11 @@ Result<GenerateSummary> generate(const GenerateOptions& options) {
 
   const int64_t households =
       options.households > 0 ? options.households : households_for(options.scale);
+  // A county too small for one copy of every planted case gets none (tests only).
+  const int copies =
+      households >= static_cast<int64_t>(plant_catalogue().size()) ? copies_for(households) : 0;
   HouseholdPlanner planner(*context, households,
-                           assign_plant_slots(options.seed, households, copies_for(households)));
+                           assign_plant_slots(options.seed, households, copies));
   const ChunkWorker worker(*context, styles);
   Error write_error;
   bool write_failed = false;
