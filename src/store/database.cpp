@@ -56,6 +56,24 @@ std::string_view Dialect::begin_write() const {
   return kind == DialectKind::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN";
 }
 
+std::string_view Dialect::returning_id() const {
+  return kind == DialectKind::kSqlite ? "" : " RETURNING id";
+}
+
+Result<std::optional<int64_t>> step_insert(Database& db, Statement& statement) {
+  auto has_row = statement.step();
+  if (!has_row)
+    return tl::unexpected(has_row.error());
+  std::optional<int64_t> id;
+  if (*has_row) {
+    id = statement.column_int64(0);
+  } else if (db.changes() > 0) {
+    id = db.last_insert_id();
+  }
+  statement.reset();
+  return id;
+}
+
 Result<void> Statement::run() {
   while (true) {
     auto has_row = step();

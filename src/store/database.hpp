@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -36,6 +37,10 @@ struct Dialect {
   // The statement that opens a write transaction ("BEGIN IMMEDIATE" on SQLite, so that two
   // writers never deadlock upgrading read locks; "BEGIN" on PostgreSQL).
   std::string_view begin_write() const;
+  // Appended to a hot-path INSERT to learn the new row's id: "" on SQLite (read
+  // Database::last_insert_id() after a change, which costs nothing), " RETURNING id" on
+  // PostgreSQL. See step_insert().
+  std::string_view returning_id() const;
 };
 
 enum class ColumnType { kNull, kInteger, kReal, kText, kBlob };
@@ -114,6 +119,10 @@ class Database {
  private:
   int transaction_depth_ = 0;
 };
+
+// Runs an INSERT built with Dialect::returning_id() (and possibly ON CONFLICT … DO NOTHING) and
+// returns the new row's id, or nullopt when no row was inserted.
+Result<std::optional<int64_t>> step_insert(Database& db, Statement& statement);
 
 // RAII transaction: rolls back on destruction unless commit() succeeded. Nested guards become
 // savepoints, so a repository can be atomic on its own and also part of a caller's transaction.

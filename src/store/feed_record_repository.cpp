@@ -28,12 +28,13 @@ struct FeedSql {
   std::string mark_superseded;
   std::string count_current;
 
-  static const FeedSql& get() {
-    static const FeedSql sql = build();
-    return sql;
+  static const FeedSql& get(const Dialect& dialect) {
+    static const FeedSql sqlite = build(Dialect::sqlite());
+    static const FeedSql postgres = build(Dialect::postgres());
+    return dialect.kind == DialectKind::kSqlite ? sqlite : postgres;
   }
 
-  static FeedSql build() {
+  static FeedSql build(const Dialect& dialect) {
     using Codec = FeedCodec<T>;
     const std::string table(Codec::kTable);
     std::string columns(kCommonInsertColumns);
@@ -49,9 +50,10 @@ struct FeedSql {
     const std::string insert =
         fmt::format("INSERT INTO {} ({}) VALUES ({})", table, columns, placeholders);
     FeedSql sql;
-    sql.insert = insert + " RETURNING id";
-    sql.insert_if_new =
-        insert + " ON CONFLICT (natural_key) WHERE superseded_at IS NULL DO NOTHING RETURNING id";
+    sql.insert = insert + std::string(dialect.returning_id());
+    sql.insert_if_new = insert +
+                        " ON CONFLICT (natural_key) WHERE superseded_at IS NULL DO NOTHING" +
+                        std::string(dialect.returning_id());
     sql.select = fmt::format("SELECT {}{} FROM {} t LEFT JOIN persons p ON p.id = t.person_id ",
                              kCommonSelectColumns, feed_columns, table);
     sql.current_key = fmt::format(
@@ -105,19 +107,12 @@ Result<std::optional<int64_t>> FeedRecordRepository<T>::try_insert(
     std::optional<int64_t> supersedes_id) {
   statement.reset();
   bind_row(statement, meta, record, now, supersedes_id);
-  auto has_row = statement.step();
-  if (!has_row)
-    return tl::unexpected(has_row.error());
-  std::optional<int64_t> id;
-  if (*has_row)
-    id = statement.column_int64(0);
-  statement.reset();
-  return id;
+  return step_insert(db_, statement);
 }
 
 template <typename T>
 Result<int64_t> FeedRecordRepository<T>::insert(const NewRecordMeta& meta, const T& record) {
-  auto statement = db_.prepare(FeedSql<T>::get().insert);
+  auto statement = db_.prepare(FeedSql<T>::get(db_.dialect()).insert);
   if (!statement)
     return tl::unexpected(statement.error());
   auto id = try_insert(**statement, meta, record, clock_.now_unix(), std::nullopt);
@@ -132,7 +127,7 @@ template <typename T>
 Result<int64_t> FeedRecordRepository<T>::supersede_at(int64_t current_id, const NewRecordMeta& meta,
                                                       const T& record, int64_t now) {
   return in_transaction(db_, [&]() -> Result<int64_t> {
-    auto mark = db_.prepare(FeedSql<T>::get().mark_superseded);
+    auto mark = db_.prepare(FeedSql<T>::get(db_.dialect()).mark_superseded);
     if (!mark)
       return tl::unexpected(mark.error());
     (*mark)->bind_int64(1, now);
@@ -145,7 +140,7 @@ Result<int64_t> FeedRecordRepository<T>::supersede_at(int64_t current_id, const 
                   fmt::format("record {} of {} is not current", current_id, FeedCodec<T>::kTable));
     }
     (*mark)->reset();
-    auto insert = db_.prepare(FeedSql<T>::get().insert);
+    auto insert = db_.prepare(FeedSql<T>::get(db_.dialect()).insert);
     if (!insert)
       return tl::unexpected(insert.error());
     auto id = try_insert(**insert, meta, record, now, current_id);
@@ -190,7 +185,7 @@ Result<RecordWrite> FeedRecordRepository<T>::write_one(Statement& insert_if_new,
 template <typename T>
 Result<RecordWrite> FeedRecordRepository<T>::write(const NewRecordMeta& meta, const T& record) {
   return in_transaction(db_, [&]() -> Result<RecordWrite> {
-    auto statement = db_.prepare(FeedSql<T>::get().insert_if_new);
+    auto statement = db_.prepare(FeedSql<T>::get(db_.dialect()).insert_if_new);
     if (!statement)
       return tl::unexpected(statement.error());
     return write_one(**statement, meta, record, clock_.now_unix());
@@ -201,7 +196,7 @@ template <typename T>
 Result<std::vector<RecordWrite>> FeedRecordRepository<T>::write_batch(
     std::span<const NewRecord<T>> records) {
   return in_transaction(db_, [&]() -> Result<std::vector<RecordWrite>> {
-    auto statement = db_.prepare(FeedSql<T>::get().insert_if_new);
+    auto statement = db_.prepare(FeedSql<T>::get(db_.dialect()).insert_if_new);
     if (!statement)
       return tl::unexpected(statement.error());
     const int64_t now = clock_.now_unix();
@@ -220,7 +215,7 @@ Result<std::vector<RecordWrite>> FeedRecordRepository<T>::write_batch(
 template <typename T>
 Result<std::optional<CurrentKey>> FeedRecordRepository<T>::current_key(
     std::string_view natural_key) {
-  auto statement = db_.prepare(FeedSql<T>::get().current_key);
+  auto statement = db_.prepare(FeedSql<T>::get(db_.dialect()).current_key);
   if (!statement)
     return tl::unexpected(statement.error());
   (*statement)->bind_text(1, natural_key);
@@ -258,7 +253,7 @@ template <typename T>
 Result<std::optional<StoredRecord<T>>> FeedRecordRepository<T>::find_current(
     std::string_view natural_key) {
   const std::string sql =
-      FeedSql<T>::get().select + "WHERE t.natural_key = ? AND t.superseded_at IS NULL";
+      FeedSql<T>::get(db_.dialect()).select + "WHERE t.natural_key = ? AND t.superseded_at IS NULL";
   auto found = query(sql, [&](Statement& s) { s.bind_text(1, natural_key); });
   if (!found)
     return tl::unexpected(found.error());
@@ -269,7 +264,7 @@ Result<std::optional<StoredRecord<T>>> FeedRecordRepository<T>::find_current(
 
 template <typename T>
 Result<StoredRecord<T>> FeedRecordRepository<T>::get(int64_t id) {
-  const std::string sql = FeedSql<T>::get().select + "WHERE t.id = ?";
+  const std::string sql = FeedSql<T>::get(db_.dialect()).select + "WHERE t.id = ?";
   auto found = query(sql, [&](Statement& s) { s.bind_int64(1, id); });
   if (!found)
     return tl::unexpected(found.error());
@@ -286,7 +281,7 @@ Result<std::vector<StoredRecord<T>>> FeedRecordRepository<T>::list_by_person(
   const std::string filter =
       known_at ? "AND t.imported_at <= ? AND (t.superseded_at IS NULL OR t.superseded_at > ?) "
                : "AND t.superseded_at IS NULL ";
-  const std::string sql = FeedSql<T>::get().select +
+  const std::string sql = FeedSql<T>::get(db_.dialect()).select +
                           "WHERE t.person_id = ? AND t.event_date >= ? AND t.event_date <= ? " +
                           filter + "ORDER BY t.event_date, t.id";
   return query(sql, [&](Statement& s) {
@@ -320,8 +315,8 @@ Result<std::vector<StoredRecord<T>>> FeedRecordRepository<T>::history(
 template <typename T>
 Result<void> FeedRecordRepository<T>::for_each_current(
     const std::function<Result<void>(const StoredRecord<T>&)>& visit) {
-  auto statement =
-      db_.prepare(FeedSql<T>::get().select + "WHERE t.superseded_at IS NULL ORDER BY t.id");
+  auto statement = db_.prepare(FeedSql<T>::get(db_.dialect()).select +
+                               "WHERE t.superseded_at IS NULL ORDER BY t.id");
   if (!statement)
     return tl::unexpected(statement.error());
   while (true) {
@@ -339,7 +334,7 @@ Result<void> FeedRecordRepository<T>::for_each_current(
 
 template <typename T>
 Result<int64_t> FeedRecordRepository<T>::count_current() {
-  auto statement = db_.prepare(FeedSql<T>::get().count_current);
+  auto statement = db_.prepare(FeedSql<T>::get(db_.dialect()).count_current);
   if (!statement)
     return tl::unexpected(statement.error());
   auto has_row = (*statement)->step();
