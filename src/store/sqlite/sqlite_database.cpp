@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_database.hpp"
 
+#include <cassert>
+
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -118,6 +120,8 @@ SqliteDatabase::SqliteDatabase(sqlite3* handle, std::string path, const SqliteOp
     : handle_(handle), path_(std::move(path)), options_(options) {}
 
 SqliteDatabase::~SqliteDatabase() {
+  // A statement outliving its connection would write into freed memory when destroyed.
+  assert(leased_statements_ == 0 && "destroy statements before their Database");
   for (auto& [sql, handles] : idle_statements_) {
     for (sqlite3_stmt* handle : handles)
       sqlite3_finalize(handle);
@@ -161,10 +165,12 @@ Result<StatementPtr> SqliteDatabase::prepare(std::string_view sql) {
       return tl::unexpected(sqlite_error(handle_, rc, *key));
     }
   }
+  ++leased_statements_;
   return std::make_unique<SqliteStatement>(*this, handle_, key, handle);
 }
 
 void SqliteDatabase::return_statement(const std::string* sql, sqlite3_stmt* handle) {
+  --leased_statements_;
   sqlite3_reset(handle);
   sqlite3_clear_bindings(handle);
   auto found = idle_statements_.find(*sql);

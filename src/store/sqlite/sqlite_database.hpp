@@ -64,6 +64,7 @@ class SqliteDatabase final : public Database {
   Dialect dialect_ = Dialect::sqlite();
   // SQL text → idle prepared statements for it (std::less<> for lookups by string_view).
   std::map<std::string, std::vector<sqlite3_stmt*>, std::less<>> idle_statements_;
+  int leased_statements_ = 0;  // checked (assert) when the connection is destroyed
 };
 
 }  // namespace faxian

@@ -2,6 +2,10 @@
 
 #include "store/sqlite/sqlite_database.hpp"
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -80,6 +84,55 @@ TEST_F(SqliteDatabaseTest, ASecondWriterWaitsThenGetsUnavailable) {
   ASSERT_TRUE(sqlite_->rollback().has_value());
   ASSERT_TRUE((*other)->begin().has_value());
   ASSERT_TRUE((*other)->commit().has_value());
+}
+
+// The child commits row 1 (acknowledged through the pipe), opens a transaction with row 2 and is
+// killed with SIGKILL before committing it: row 1 must survive, row 2 must be absent.
+void run_child_until_killed(const std::string& path, int ack_fd) {
+  auto db = SqliteDatabase::open(path);
+  if (!db || !(*db)->execute("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);") ||
+      !(*db)->begin() || !(*db)->execute("INSERT INTO t VALUES (2)")) {
+    _exit(1);
+  }
+  const char ack = 'k';
+  if (write(ack_fd, &ack, 1) != 1)
+    _exit(1);
+  while (true)
+    pause();
+}
+
+TEST_F(SqliteDatabaseTest, KillNineKeepsCommittedAndDropsUncommittedWrites) {
+  const std::string path = test_db_->path() + ".kill";
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    close(fds[0]);
+    run_child_until_killed(path, fds[1]);
+  }
+  close(fds[1]);
+  char ack = 0;
+  const ssize_t acknowledged = read(fds[0], &ack, 1);
+  close(fds[0]);
+  kill(child, SIGKILL);  // whatever happened, never leave the child behind
+  ASSERT_EQ(acknowledged, 1);
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status));
+
+  auto reopened = SqliteDatabase::open(path);
+  ASSERT_TRUE(reopened.has_value()) << reopened.error().to_string();
+  EXPECT_EQ((*reopened)->pragma_text("integrity_check").value(), "ok");
+  {
+    auto statement = (*reopened)->prepare("SELECT group_concat(x) FROM t");
+    ASSERT_TRUE(statement.has_value());
+    ASSERT_TRUE((*statement)->step().value());
+    EXPECT_EQ((*statement)->column_text(0), "1");
+  }
+  reopened->reset();
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(path + suffix);
 }
 
 TEST_F(SqliteDatabaseTest, InMemoryDatabaseOpens) {
