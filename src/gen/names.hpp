@@ -1,6 +1,6 @@
 #pragma once
 // Chinese names. Surnames: about 100 common surnames in rough national frequency order,
-// weighted Zipf-like (weight 1/rank); Tujia and Miao households also draw from the surnames
+// weighted Zipf-like (weight 1/(rank + 5)); Tujia and Miao households also draw from the surnames
 // typical of 秀山's Tujia (田 彭 向 冉 杨 白…) and Miao (龙 石 吴 麻 滕…). Given names: one or
 // two characters from pools that follow the fashions of the birth decade.
 
