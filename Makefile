@@ -1,13 +1,15 @@
 # Faxian — the two commands: `make demo` and `make test`. Everything else is a helper.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 15
 JOBS       ?= 2
 SCALE      ?= county
 SEED       ?= 1
 DEMO_DB    ?= demo/faxian.db
 CMAKE_GEN  := -G Ninja
 
-.PHONY: all bootstrap build build-asan demo test test-unit test-asan bench fmt clean
+.PHONY: all bootstrap build build-asan demo test test-unit test-asan test-fuzz bench fmt clean
 
 all: build
 
@@ -19,6 +21,9 @@ $(BUILD)/build.ninja:
 
 $(ASAN_BUILD)/build.ninja:
 	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DFAXIAN_SANITIZE=ON
+
+$(FUZZ_BUILD)/build.ninja:
+	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFAXIAN_FUZZ=ON
 
 build: bootstrap $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
@@ -33,8 +38,8 @@ demo: build
 	$(BUILD)/faxian --db $(DEMO_DB) demo --scale $(SCALE) --seed $(SEED)
 
 # Installs, builds and runs every test: the release build's full suite, then the unit tests
-# again under AddressSanitizer + UndefinedBehaviorSanitizer.
-test: test-unit test-asan
+# again under AddressSanitizer + UndefinedBehaviorSanitizer, then each fuzzer briefly.
+test: test-unit test-asan test-fuzz
 
 test-unit: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -43,6 +48,11 @@ test-asan: build-asan
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -R '_tests$$'
 
+# Every libFuzzer target runs briefly on its committed corpus (tests/fuzz/corpus/<name>/).
+test-fuzz: bootstrap $(FUZZ_BUILD)/build.ninja
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	scripts/run_fuzzers.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 bench: build
 	bench/run.sh --scale $(SCALE)
 
@@ -50,4 +60,4 @@ fmt:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
