@@ -5,6 +5,7 @@
 // BatchRowIssue with a Chinese (or English, by language) message. One schema per feed.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -22,9 +23,9 @@ namespace faxian::ingest {
 enum class MessageLanguage { kChinese, kEnglish };
 
 using AnyRecord =
-    std::variant<PopulationRecord, MedicalRecord, EmploymentRecord, IncomeRecord,
-                 DisabilityRecord, DeathRecord, DisasterRecord, PovertyMonitoringRecord,
-                 EducationRecord, AssetRecord, HotlineRecord, ApplicationRecord, RegistryRecord>;
+    std::variant<PopulationRecord, MedicalRecord, EmploymentRecord, IncomeRecord, DisabilityRecord,
+                 DeathRecord, DisasterRecord, PovertyMonitoringRecord, EducationRecord, AssetRecord,
+                 HotlineRecord, ApplicationRecord, RegistryRecord>;
 
 struct ParsedRow {
   int64_t line = 0;
@@ -54,5 +55,10 @@ class FeedParser {
 };
 
 std::unique_ptr<FeedParser> make_feed_parser(FeedKind feed, const ParseContext& context);
+
+// Whether every cell of a data row is blank (and the reader found no problem): such rows —
+// trailing ",,,," lines, formatted but empty spreadsheet rows — are best skipped, not parsed
+// (parse() would report every required column missing).
+bool is_blank_row(const TableRow& row);
 
 }  // namespace faxian::ingest

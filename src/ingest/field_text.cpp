@@ -1,0 +1,117 @@
+#include "ingest/field_text.hpp"
+
+#include <fmt/format.h>
+
+#include "common/text.hpp"
+#include "domain/enum_table.hpp"
+#include "ingest/field_cell.hpp"
+
+namespace faxian::ingest {
+namespace {
+
+constexpr std::size_t kVillageCodeDigits = 12;
+
+FieldResult<void> check_text(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) {
+    return field_fail(issue_code::kBadText, "含有不可见的空字符（NUL），请检查原文件",
+                      "the text holds a NUL character");
+  }
+  if (!is_valid_utf8(text))
+    return tl::unexpected(bad_encoding_error());
+  return {};
+}
+
+FieldError bad_village_code(std::string_view value, std::size_t digits) {
+  return {issue_code::kBadVillageCode,
+          fmt::format("村社区代码「{}」应为12位数字（统计用区划代码），实际为{}位", shown(value),
+                      digits),
+          fmt::format("village code “{}” must be 12 digits (statistical division code), found {}",
+                      shown(value), digits)};
+}
+
+std::size_t count_characters(std::string_view text) {
+  return code_point_count(text);
+}
+
+}  // namespace
+
+FieldResult<std::string> parse_text(const Cell& cell) {
+  switch (cell.kind) {
+    case CellKind::kEmpty:
+    case CellKind::kText:
+    case CellKind::kDate:
+    case CellKind::kBool: {
+      const std::string_view text = trim(cell.text);
+      auto checked = check_text(text);
+      if (!checked)
+        return tl::unexpected(checked.error());
+      return std::string(text);
+    }
+    case CellKind::kNumber:
+      return number_text(cell);
+    case CellKind::kError:
+      break;
+  }
+  return tl::unexpected(error_cell_error(cell));
+}
+
+FieldResult<std::string> parse_village_code(const Cell& cell) {
+  if (cell.kind == CellKind::kNumber) {
+    int64_t whole = 0;
+    if (whole_number(cell, whole) && whole >= 100'000'000'000 && whole <= 999'999'999'999)
+      return fmt::format("{}", whole);
+    return tl::unexpected(bad_village_code(trim(cell.text), count_characters(trim(cell.text))));
+  }
+  if (cell.kind != CellKind::kText && cell.kind != CellKind::kEmpty) {
+    return tl::unexpected(
+        wrong_kind_error(cell, issue_code::kBadVillageCode, "12位数字", "12 digits"));
+  }
+  const std::string_view text = trim(cell.text);
+  if (text.empty())
+    return tl::unexpected(missing_value_error());
+  std::string code = has_full_width(text) ? to_half_width(text) : std::string(text);
+  if (code.size() != kVillageCodeDigits || !is_ascii_digits(code))
+    return tl::unexpected(bad_village_code(text, count_characters(text)));
+  return code;
+}
+
+FieldResult<SchoolYear> parse_school_year(const Cell& cell) {
+  if (cell.kind == CellKind::kError)
+    return tl::unexpected(error_cell_error(cell));
+  const std::string_view text = trim(cell.text);
+  if (text.empty())
+    return tl::unexpected(missing_value_error());
+  const std::string half = has_full_width(text) ? to_half_width(text) : std::string(text);
+  auto year = SchoolYear::parse(trim(half));
+  if (year)
+    return *year;
+  return field_fail(
+      issue_code::kBadSchoolYear,
+      fmt::format("学年「{}」无法识别，应为“2023-2024”（后一年为前一年加一）", shown(text)),
+      fmt::format("school year “{}” not understood; write e.g. 2023-2024", shown(text)));
+}
+
+FieldResult<bool> parse_yes_no(const Cell& cell) {
+  if (cell.kind == CellKind::kBool) {
+    const std::string_view text = trim(cell.text);
+    return text == "1" || faxian::enum_detail::equals_ignore_case(text, "true");
+  }
+  if (cell.kind == CellKind::kError)
+    return tl::unexpected(error_cell_error(cell));
+  const std::string_view text = trim(cell.text);
+  if (text.empty())
+    return tl::unexpected(missing_value_error());
+  for (std::string_view yes : {"是", "yes", "y", "true"}) {
+    if (text == yes || faxian::enum_detail::equals_ignore_case(text, yes))
+      return true;
+  }
+  for (std::string_view no : {"否", "no", "n", "false"}) {
+    if (text == no || faxian::enum_detail::equals_ignore_case(text, no))
+      return false;
+  }
+  return field_fail(issue_code::kUnknownEnum,
+                    fmt::format("「{}」无法识别，应为：是、否", shown(text)),
+                    fmt::format("unknown value “{}”; expected 是 (yes) or 否 (no)", shown(text)));
+}
+
+}  // namespace faxian::ingest
