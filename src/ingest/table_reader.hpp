@@ -50,9 +50,16 @@ class TableReader {
 };
 
 struct ReaderLimits {
-  int64_t max_field_bytes = 1 << 20;               // a longer field is a row problem
-  int64_t max_row_cells = 1000;                    // more cells is a row problem
+  int64_t max_field_bytes = 1 << 20;                  // a longer field is a row problem
+  int64_t max_row_cells = 1000;                       // more cells is a row problem
   int64_t max_uncompressed_bytes = int64_t{4} << 30;  // XLSX: zip-bomb guard
+  // Added by the readers (defaults are what a county's files need, with a wide margin):
+  int64_t max_row_bytes = 16 << 20;  // a longer row (all its fields) is a row problem
+  // XLSX: an entry whose size is more than this many times its compressed size (beyond its
+  // first MiB) is refused as a zip bomb; real sheets compress 5–30×, deflate tops out ~1000×.
+  int64_t max_compression_ratio = 200;
+  // XLSX: the shared-strings table is kept in memory (one arena); a larger one is an Error.
+  int64_t max_shared_strings_bytes = int64_t{1} << 30;
 };
 
 // Opens a file by content (zip magic → XLSX; otherwise CSV with encoding detection: valid
@@ -60,5 +67,10 @@ struct ReaderLimits {
 // without a worksheet, a zip that is corrupt or exceeds the limits.
 Result<std::unique_ptr<TableReader>> open_table_file(const std::string& path,
                                                      const ReaderLimits& limits = {});
+
+// The same for bytes already in memory (tests, fuzzers, files pushed over the API); the bytes
+// are copied, so the view need not outlive the reader. Errors as for open_table_file.
+Result<std::unique_ptr<TableReader>> open_table_bytes(std::string_view bytes,
+                                                      const ReaderLimits& limits = {});
 
 }  // namespace faxian::ingest
