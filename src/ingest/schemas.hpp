@@ -1,7 +1,11 @@
 #pragma once
 // The 13 feed schemas of 20-feeds.md, one file each (schema_<feed>.cpp).
 
+#include <vector>
+
+#include "domain/feed_kind.hpp"
 #include "domain/feed_records.hpp"
+#include "ingest/header_match.hpp"
 #include "ingest/schema.hpp"
 
 namespace faxian::ingest {
@@ -19,5 +23,9 @@ const FeedSchema<AssetRecord>& assets_schema();
 const FeedSchema<HotlineRecord>& hotline_schema();
 const FeedSchema<ApplicationRecord>& applications_schema();
 const FeedSchema<RegistryRecord>& registry_schema();
+
+// The columns of a feed in the order of 20-feeds.md (Chinese name, English alias, required),
+// e.g. for templates, help texts and tests.
+std::vector<ColumnName> feed_columns(FeedKind feed);
 
 }  // namespace faxian::ingest
