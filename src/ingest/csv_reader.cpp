@@ -73,6 +73,7 @@ class CsvReader final : public TableReader {
         return true;
       if (!decoder_->to_utf8(cell.text, scratch_)) {
         cell.kind = CellKind::kError;
+        cell.text = decoder_->to_utf8_lossy(cell.text);
         return false;
       }
       cell.text.swap(scratch_);
@@ -80,6 +81,7 @@ class CsvReader final : public TableReader {
     }
     if (verify_utf8_ && !is_utf8(cell.text)) {
       cell.kind = CellKind::kError;
+      cell.text = replace_invalid_utf8(cell.text);
       return false;
     }
     return true;

@@ -1,8 +1,9 @@
 #pragma once
 // The CSV TableReader: encoding chosen on the whole file (encoding_detect.hpp), a UTF-8 or
 // GB18030 byte-order mark skipped, records split by CsvTokenizer and each field decoded to
-// UTF-8. A field that is not valid in the file's encoding makes its cell kError and the row a
-// problem. Every non-empty field is kText; an empty one (`` or `""`) is kEmpty.
+// UTF-8. A field that is not valid in the file's encoding makes its cell kError (its text the
+// field with each bad sequence replaced by U+FFFD, so it is always valid UTF-8) and the row a
+// problem. Every other non-empty field is kText; an empty one (`` or `""`) is kEmpty.
 
 #include <memory>
 

@@ -161,6 +161,7 @@ TEST(CsvReader, FewInvalidBytesInAUtf8FileSpoilOnlyTheirRows) {
   EXPECT_NE(result.rows[21].problem.find("第 1 列含有 UTF-8 编码中无效的字节序列"),
             std::string::npos);
   EXPECT_EQ(result.rows[21].cells[0].kind, CellKind::kError);
+  EXPECT_EQ(result.rows[21].cells[0].text, "李\uFFFD四");  // always valid UTF-8
 }
 
 std::string to_gb18030(std::string_view utf8) {
@@ -187,7 +188,7 @@ TEST(CsvReader, DetectsAndConvertsGb18030IncludingFourByteCharacters) {
 
 TEST(CsvReader, InvalidGb18030SequenceIsARowProblem) {
   std::string gb = to_gb18030("姓名,村\n张三,清溪\n");
-  gb += "\x81\x20李四,x\n";  // 0x81 must be followed by 0x30–0x39 or 0x40–0xFE
+  gb += "\x81\x20" + to_gb18030("李四,x\n");  // 0x81 must be followed by 0x30–0x39 or 0x40–0xFE
   gb += to_gb18030("王五,y\n");
   gb += "\x84\x31\xA5\x30,z\n";           // a four-byte form beyond the mapped range
   gb += to_gb18030("赵六,w\n") + "\xB5";  // a lead byte cut off by the end of the file
@@ -197,6 +198,8 @@ TEST(CsvReader, InvalidGb18030SequenceIsARowProblem) {
   ASSERT_EQ(result.rows.size(), 7u);
   EXPECT_TRUE(result.rows[1].problem.empty());
   EXPECT_NE(result.rows[2].problem.find("GB18030"), std::string::npos);
+  EXPECT_EQ(result.rows[2].cells[0].kind, CellKind::kError);
+  EXPECT_EQ(result.rows[2].cells[0].text, "\uFFFD 李四");
   EXPECT_EQ(texts(result.rows[3]), (Strings{"王五", "y"}));
   EXPECT_FALSE(result.rows[4].problem.empty());
   EXPECT_TRUE(result.rows[5].problem.empty());

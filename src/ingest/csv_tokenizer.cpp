@@ -137,12 +137,19 @@ CsvTokenizer::FieldEnd CsvTokenizer::read_quoted(TableRow& row, std::string* tex
       continue;
     if (*stop == '"') {
       ++pos_;
-      if (fill() && buffer_[pos_] == '"') {
+      const bool more = fill();
+      if (more && buffer_[pos_] == '"') {
         append(row, text, column, stop, 1);
         ++pos_;
         continue;
       }
-      return read_plain(row, text, column);  // text after the closing quote joins the field
+      const bool separator =
+          !more || buffer_[pos_] == ',' || buffer_[pos_] == '\n' || buffer_[pos_] == '\r';
+      // `"a"b` on one line is joined (as Excel does); a quote that ends a field spanning lines
+      // and is followed by text is a stray quote pairing with another one further down.
+      if (!separator && first_break >= 0)
+        return resync(row, first_break, column);
+      return read_plain(row, text, column);
     }
     if (*stop == '\0') {
       saw_nul_ = true;

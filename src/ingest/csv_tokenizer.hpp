@@ -4,9 +4,11 @@
 // here. Bounded memory whatever the input: one read buffer, and at most max_field_bytes per
 // field and max_row_bytes per record are kept.
 //
-// Recovery: a quoted field that reaches the end of the file, or grows past the field or row
-// limit, is almost always a stray quote. The record becomes a problem and reading resumes just
-// after the first line break inside that quoted field, so the rows after it are not lost.
+// Recovery: a quoted field that reaches the end of the file, grows past the field or row limit,
+// or spans lines and is closed by a quote followed by more text, is almost always a stray
+// quote. The record becomes a problem and reading resumes just after the first line break
+// inside that quoted field, so the rows after it are not lost. `"a"b` on one line reads as
+// `ab`, as in Excel.
 
 #include <cstddef>
 #include <cstdint>

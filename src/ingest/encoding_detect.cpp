@@ -3,6 +3,8 @@
 #include <cstring>
 #include <vector>
 
+#include "common/text.hpp"
+
 namespace faxian::ingest {
 namespace {
 
@@ -139,6 +141,20 @@ bool is_utf8(std::string_view text) {
   Utf8Census census;
   scan_utf8_block(text.data(), text.size(), true, census);
   return census.invalid == 0;
+}
+
+std::string replace_invalid_utf8(std::string_view text) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const char32_t code_point = next_code_point(text, pos);
+    if (code_point == kInvalidUtf8)
+      append_utf8(out, 0xFFFD);
+    else
+      out.append(text.substr(start, pos - start));
+  }
+  return out;
 }
 
 bool is_ascii(std::string_view text) {

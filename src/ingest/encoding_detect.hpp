@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "common/error.hpp"
@@ -41,6 +42,9 @@ TextEncoding choose_encoding(const Utf8Census& census);
 
 // Whether `text` is valid UTF-8 throughout (fast path for ASCII).
 bool is_utf8(std::string_view text);
+
+// `text` with every byte that is not part of a valid UTF-8 sequence replaced by U+FFFD.
+std::string replace_invalid_utf8(std::string_view text);
 
 // Whether every byte of `text` is ASCII.
 bool is_ascii(std::string_view text);

@@ -5,6 +5,8 @@
 
 #include <utility>
 
+#include "common/text.hpp"
+
 namespace faxian::ingest {
 namespace {
 
@@ -18,32 +20,33 @@ void stop_on_error(UConverter* converter, UErrorCode& status) {
 
 Result<Gb18030Decoder> Gb18030Decoder::create() {
   UErrorCode status = U_ZERO_ERROR;
-  UConverter* gb18030 = ucnv_open("gb18030", &status);
-  UConverter* utf8 = U_SUCCESS(status) ? ucnv_open("utf-8", &status) : nullptr;
+  Gb18030Decoder decoder(ucnv_open("gb18030", &status), nullptr, nullptr);
+  if (U_SUCCESS(status))
+    decoder.utf8_ = ucnv_open("utf-8", &status);
+  if (U_SUCCESS(status))
+    decoder.lossy_ = ucnv_open("gb18030", &status);
   if (U_SUCCESS(status)) {
-    stop_on_error(gb18030, status);
-    stop_on_error(utf8, status);
+    stop_on_error(decoder.gb18030_, status);
+    stop_on_error(decoder.utf8_, status);
   }
   if (U_FAILURE(status)) {
-    if (gb18030 != nullptr)
-      ucnv_close(gb18030);
-    if (utf8 != nullptr)
-      ucnv_close(utf8);
     return fail(ErrorCode::kInternal, "无法加载 GB18030 编码转换器",
                 std::string("ucnv_open failed: ") + u_errorName(status));
   }
-  return Gb18030Decoder(gb18030, utf8);
+  return decoder;
 }
 
 Gb18030Decoder::Gb18030Decoder(Gb18030Decoder&& other) noexcept
     : gb18030_(std::exchange(other.gb18030_, nullptr)),
-      utf8_(std::exchange(other.utf8_, nullptr)) {}
+      utf8_(std::exchange(other.utf8_, nullptr)),
+      lossy_(std::exchange(other.lossy_, nullptr)) {}
 
 Gb18030Decoder& Gb18030Decoder::operator=(Gb18030Decoder&& other) noexcept {
   if (this != &other) {
     close();
     gb18030_ = std::exchange(other.gb18030_, nullptr);
     utf8_ = std::exchange(other.utf8_, nullptr);
+    lossy_ = std::exchange(other.lossy_, nullptr);
   }
   return *this;
 }
@@ -57,8 +60,11 @@ void Gb18030Decoder::close() {
     ucnv_close(gb18030_);
   if (utf8_ != nullptr)
     ucnv_close(utf8_);
+  if (lossy_ != nullptr)
+    ucnv_close(lossy_);
   gb18030_ = nullptr;
   utf8_ = nullptr;
+  lossy_ = nullptr;
 }
 
 bool Gb18030Decoder::to_utf8(std::string_view bytes, std::string& out) {
@@ -77,6 +83,32 @@ bool Gb18030Decoder::to_utf8(std::string_view bytes, std::string& out) {
     return false;
   out.resize(static_cast<size_t>(target - out.data()));
   return true;
+}
+
+std::string Gb18030Decoder::to_utf8_lossy(std::string_view bytes) {
+  // Through UTF-16 so that each bad sequence becomes exactly U+FFFD.
+  std::u16string wide(bytes.size() + 1, u'\0');
+  UErrorCode status = U_ZERO_ERROR;
+  ucnv_resetToUnicode(lossy_);
+  const UChar substitute = 0xFFFD;
+  ucnv_setSubstString(lossy_, &substitute, 1, &status);
+  status = U_ZERO_ERROR;
+  const int32_t length = ucnv_toUChars(lossy_, wide.data(), static_cast<int32_t>(wide.size()),
+                                       bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  std::string out;
+  if (U_FAILURE(status))
+    return out;
+  for (int32_t index = 0; index < length; ++index) {
+    char32_t unit = wide[static_cast<size_t>(index)];
+    if (unit >= 0xD800 && unit <= 0xDBFF && index + 1 < length) {
+      const char32_t low = wide[static_cast<size_t>(++index)];
+      unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+    } else if (unit >= 0xD800 && unit <= 0xDFFF) {
+      unit = 0xFFFD;
+    }
+    append_utf8(out, unit);
+  }
+  return out;
 }
 
 }  // namespace faxian::ingest

@@ -47,30 +47,24 @@ Result<std::string> read_head(ByteSource& source) {
   return head;
 }
 
-Result<std::unique_ptr<TableReader>> open_source(std::unique_ptr<ByteSource> source,
-                                                 const std::string* path,
-                                                 const ReaderLimits& limits) {
-  if (source->size() == 0)
-    return fail(ErrorCode::kInvalidArgument, "文件为空", "the file is empty");
-  auto head = read_head(*source);
-  if (!head)
-    return tl::unexpected(head.error());
-  const Container container = sniff(*head);
-  if (container == Container::kText)
-    return open_csv(std::move(source), limits);
-  if (container != Container::kZip)
+// Dispatches on the first bytes. `bytes` is set for in-memory input (`source` then holds a
+// copy for CSV only), `path` for files.
+Result<std::unique_ptr<TableReader>> open_by_content(std::string_view head, const std::string* path,
+                                                     std::string_view* bytes,
+                                                     const ReaderLimits& limits) {
+  const Container container = sniff(head);
+  if (container == Container::kOle2 || container == Container::kUtf16)
     return refuse(container);
-  Result<std::unique_ptr<ZipArchive>> archive;
-  if (path != nullptr) {
-    source.reset();
-    archive = ZipArchive::open_file(*path, limits);
-  } else {
-    std::string bytes(static_cast<size_t>(source->size()), '\0');
-    auto count = source->read_at(0, bytes.data(), bytes.size());
-    if (!count)
-      return tl::unexpected(count.error());
-    archive = ZipArchive::open_bytes(std::move(bytes), limits);
+  if (container == Container::kText) {
+    if (bytes != nullptr)
+      return open_csv(make_memory_source(std::string(*bytes)), limits);
+    auto source = open_file_source(*path);
+    if (!source)
+      return tl::unexpected(source.error());
+    return open_csv(std::move(*source), limits);
   }
+  auto archive = bytes != nullptr ? ZipArchive::open_bytes(std::string(*bytes), limits)
+                                  : ZipArchive::open_file(*path, limits);
   if (!archive)
     return tl::unexpected(archive.error());
   return open_xlsx(std::move(*archive), limits);
@@ -80,15 +74,26 @@ Result<std::unique_ptr<TableReader>> open_source(std::unique_ptr<ByteSource> sou
 
 Result<std::unique_ptr<TableReader>> open_table_file(const std::string& path,
                                                      const ReaderLimits& limits) {
-  auto source = open_file_source(path);
-  if (!source)
-    return tl::unexpected(source.error());
-  return open_source(std::move(*source), &path, limits);
+  std::string head;
+  {
+    auto source = open_file_source(path);
+    if (!source)
+      return tl::unexpected(source.error());
+    if ((*source)->size() == 0)
+      return fail(ErrorCode::kInvalidArgument, "文件为空", "the file is empty");
+    auto read = read_head(**source);
+    if (!read)
+      return tl::unexpected(read.error());
+    head = std::move(*read);
+  }
+  return open_by_content(head, &path, nullptr, limits);
 }
 
 Result<std::unique_ptr<TableReader>> open_table_bytes(std::string_view bytes,
                                                       const ReaderLimits& limits) {
-  return open_source(make_memory_source(std::string(bytes)), nullptr, limits);
+  if (bytes.empty())
+    return fail(ErrorCode::kInvalidArgument, "文件为空", "the input is empty");
+  return open_by_content(bytes.substr(0, 8), nullptr, &bytes, limits);
 }
 
 }  // namespace faxian::ingest

@@ -68,10 +68,25 @@ Result<bool> SheetReader::next(TableRow& row) {
       suspended_ = true;
       return true;
     }
+    if (*status == XmlParser::Status::kStopped && !input_done_)
+      FAXIAN_TRY(drain());
     if (*status == XmlParser::Status::kStopped || input_done_)
       finished_ = true;
   }
   return false;
+}
+
+Result<void> SheetReader::drain() {
+  char sink[kChunk / 4];
+  while (true) {
+    auto count = stream_->read(sink, sizeof sink);
+    if (!count) {
+      finished_ = true;
+      return tl::unexpected(count.error());
+    }
+    if (*count == 0)
+      return ok();
+  }
 }
 
 void SheetReader::on_start(std::string_view name, const char** attributes) {

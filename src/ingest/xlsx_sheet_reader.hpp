@@ -2,7 +2,7 @@
 // Streams one worksheet's rows: the sheet XML is inflated in chunks, parsed by expat and the
 // parser suspended at every `</row>`, so memory holds one row whatever the sheet's size.
 // Cells are placed by their `r=` reference (sparse rows, gaps kEmpty), rows numbered by theirs;
-// reading stops at `</sheetData>`.
+// parsing stops at `</sheetData>` (the rest is inflated unparsed so that the CRC is checked).
 //
 // Cell kinds: t="s" shared string, t="inlineStr", t="str" (formula text) → kText; t="b" →
 // kBool ("TRUE"/"FALSE"); t="e" → kError ("#N/A"); t="d" (ISO date) → kDate; numbers → kDate
@@ -48,6 +48,8 @@ class SheetReader final : public XmlHandler {
   enum class ValueType { kNumber, kShared, kInline, kFormulaText, kBool, kError, kIsoDate };
 
   Result<XmlParser::Status> advance();
+  // Reads the rest of the entry after </sheetData> unparsed, so that its CRC is checked.
+  Result<void> drain();
   void start_row(const char** attributes);
   void start_cell(const char** attributes);
   void finish_cell();

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace faxian::ingest::testing {
@@ -92,6 +93,7 @@ class BitWriter {
       reversed |= ((code >> bit) & 1) << (length - 1 - bit);
     put(reversed, length);
   }
+
   void literal(unsigned char byte) {
     if (byte < 144)
       put_code(0x30 + byte, 8);
@@ -111,18 +113,27 @@ class BitWriter {
   int filled_ = 0;
 };
 
-// A back-reference of 258 bytes at `distance` (1..32768) in fixed-Huffman codes.
-inline void match_258(BitWriter& writer, uint32_t distance) {
+inline uint32_t reverse_bits(uint32_t code, int length) {
+  uint32_t reversed = 0;
+  for (int bit = 0; bit < length; ++bit)
+    reversed |= ((code >> bit) & 1) << (length - 1 - bit);
+  return reversed;
+}
+
+// The bits of a back-reference of 258 bytes at `distance` (1..32768) in fixed-Huffman codes,
+// as (value, bit count) ready for BitWriter::put.
+inline std::pair<uint32_t, int> match_258_bits(uint32_t distance) {
   static constexpr uint32_t kBase[30] = {
       1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
       193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
-  writer.put_code(0xC0 + 5, 8);  // length code 285 = 258
   int code = 29;
   while (kBase[code] > distance)
     --code;
-  writer.put_code(static_cast<uint32_t>(code), 5);
   const int extra_bits = code < 4 ? 0 : code / 2 - 1;
-  writer.put(distance - kBase[code], extra_bits);
+  uint32_t value = reverse_bits(0xC0 + 5, 8);  // length code 285 = 258
+  value |= reverse_bits(static_cast<uint32_t>(code), 5) << 8;
+  value |= (distance - kBase[code]) << 13;
+  return {value, 13 + extra_bits};
 }
 
 }  // namespace detail
@@ -142,8 +153,10 @@ inline std::string deflate_repeated(std::string_view prefix, std::string_view un
   for (const char c : unit)
     writer.literal(static_cast<unsigned char>(c));
   const uint64_t rest = periodic - unit.size();
+  const auto [match_bits, match_length] =
+      detail::match_258_bits(static_cast<uint32_t>(unit.size()));
   for (uint64_t match = 0; match < rest / 258; ++match)
-    detail::match_258(writer, static_cast<uint32_t>(unit.size()));
+    writer.put(match_bits, match_length);
   for (uint64_t index = unit.size() + rest / 258 * 258; index < periodic; ++index)
     writer.literal(static_cast<unsigned char>(unit[index % unit.size()]));
   for (const char c : suffix)
