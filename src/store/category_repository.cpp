@@ -58,6 +58,20 @@ Result<int64_t> CategoryRepository::add(const Category& category) {
   return **id;
 }
 
+Result<int64_t> CategoryRepository::remove_by_source(CategorySource source,
+                                                     std::string_view source_ref) {
+  FAXIAN_TRY(run_bound(db_, "DELETE FROM categories WHERE source = ? AND source_ref = ?",
+                       [&](Statement& s) { ParamBinder(s).enumeration(source).text(source_ref); }));
+  return db_.changes();
+}
+
+Result<std::vector<Category>> CategoryRepository::by_source(CategorySource source,
+                                                            std::string_view source_ref) {
+  return query_rows<Category>(
+      db_, select_sql("WHERE source = ? AND source_ref = ? ORDER BY id"),
+      [&](Statement& s) { ParamBinder(s).enumeration(source).text(source_ref); }, read_category);
+}
+
 Result<void> CategoryRepository::end(int64_t category_id, Date last_day) {
   auto updated =
       returning_id(db_, "UPDATE categories SET end_date = ? WHERE id = ? RETURNING id",

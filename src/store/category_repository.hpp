@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.hpp"
@@ -20,6 +21,11 @@ class CategoryRepository {
   // Adds a category; returns its id. kConstraint when it names neither a household nor a
   // person, names an unknown one, or ends before it starts.
   Result<int64_t> add(const Category& category);
+  // Removes the categories derived from one source record (e.g. a registry row being corrected);
+  // returns how many were removed.
+  Result<int64_t> remove_by_source(CategorySource source, std::string_view source_ref);
+  // Categories derived from one source record, by id.
+  Result<std::vector<Category>> by_source(CategorySource source, std::string_view source_ref);
   // Sets the last day held (inclusive). kNotFound for an unknown id.
   Result<void> end(int64_t category_id, Date last_day);
   // Categories held directly by a household / a person, by start then id.

@@ -72,6 +72,26 @@ Result<std::optional<Household>> HouseholdRepository::find_by_number(
       [&](Statement& s) { s.bind_text(1, household_no); }, read_household);
 }
 
+Result<void> HouseholdRepository::set_location(int64_t household_id, std::string_view village_code,
+                                               std::string_view address) {
+  auto updated = returning_id(db_,
+                              "UPDATE households SET village_code = ?, address = ?, updated_at = ? "
+                              "WHERE id = ? RETURNING id",
+                              [&](Statement& s) {
+                                ParamBinder(s)
+                                    .text(village_code)
+                                    .text(address)
+                                    .integer(clock_.now_unix())
+                                    .integer(household_id);
+                              });
+  if (!updated)
+    return tl::unexpected(updated.error());
+  if (!*updated) {
+    return tl::unexpected(not_found("家庭", fmt::format("household {}", household_id)));
+  }
+  return ok();
+}
+
 Result<void> HouseholdRepository::set_head(int64_t household_id,
                                            std::optional<int64_t> head_person_id) {
   auto updated = returning_id(

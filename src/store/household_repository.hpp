@@ -24,6 +24,10 @@ class HouseholdRepository {
   Result<int64_t> upsert(const Household& household);
   Result<std::optional<Household>> find(int64_t id);
   Result<std::optional<Household>> find_by_number(std::string_view household_no);
+  // Sets village and address (the head's latest 户籍 row says where the household lives).
+  // kNotFound for an unknown household, kConstraint for an unknown village.
+  Result<void> set_location(int64_t household_id, std::string_view village_code,
+                            std::string_view address);
   // Sets (or clears) the head. kNotFound for an unknown household.
   Result<void> set_head(int64_t household_id, std::optional<int64_t> head_person_id);
   // The households of a village, by 户号.

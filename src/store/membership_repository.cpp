@@ -49,6 +49,25 @@ Result<int64_t> MembershipRepository::add(const Membership& membership) {
   return **id;
 }
 
+Result<void> MembershipRepository::replace_for_person(int64_t person_id,
+                                                      std::span<const Membership> memberships) {
+  return in_transaction(db_, [&]() -> Result<void> {
+    FAXIAN_TRY(run_bound(db_, "DELETE FROM memberships WHERE person_id = ?",
+                         [&](Statement& s) { s.bind_int64(1, person_id); }));
+    for (const Membership& membership : memberships) {
+      if (membership.person_id != person_id) {
+        return fail(ErrorCode::kInternal, "数据库内部错误",
+                    fmt::format("membership of person {} replaced under person {}",
+                                membership.person_id, person_id));
+      }
+      auto added = add(membership);
+      if (!added)
+        return tl::unexpected(added.error());
+    }
+    return ok();
+  });
+}
+
 Result<void> MembershipRepository::end(int64_t membership_id, Date to) {
   auto updated =
       returning_id(db_, "UPDATE memberships SET to_date = ? WHERE id = ? RETURNING id",
@@ -80,6 +99,12 @@ Result<std::vector<Membership>> MembershipRepository::active_in_household(int64_
       select_sql(fmt::format("WHERE household_id = ? AND {} ORDER BY from_date, id", kActiveOn)),
       [&](Statement& s) { ParamBinder(s).integer(household_id).date(date).date(date); },
       read_membership);
+}
+
+Result<std::vector<Membership>> MembershipRepository::open_in_household(int64_t household_id) {
+  return query_rows<Membership>(
+      db_, select_sql("WHERE household_id = ? AND to_date IS NULL ORDER BY from_date, id"),
+      [&](Statement& s) { s.bind_int64(1, household_id); }, read_membership);
 }
 
 Result<std::optional<Membership>> MembershipRepository::active_for_person(int64_t person_id,

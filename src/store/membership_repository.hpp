@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "common/date.hpp"
@@ -23,11 +24,16 @@ class MembershipRepository {
   // Ends an open or closed membership on `to` (exclusive). kNotFound for an unknown id,
   // kConstraint when `to` is before its `from`.
   Result<void> end(int64_t membership_id, Date to);
+  // Replaces every membership of a person with `memberships` (their ids are ignored; each must
+  // name this person). kConstraint for an unknown household or a `to` before its `from`.
+  Result<void> replace_for_person(int64_t person_id, std::span<const Membership> memberships);
   // Every membership of a household / of a person, by `from` then id.
   Result<std::vector<Membership>> for_household(int64_t household_id);
   Result<std::vector<Membership>> for_person(int64_t person_id);
   // The memberships of a household active on `date`.
   Result<std::vector<Membership>> active_in_household(int64_t household_id, Date date);
+  // The memberships of a household that have not ended (no `to`), by `from` then id.
+  Result<std::vector<Membership>> open_in_household(int64_t household_id);
   // The person's membership active on `date` (the latest joined if data overlap); nullopt when
   // the person belongs to no household that day.
   Result<std::optional<Membership>> active_for_person(int64_t person_id, Date date);

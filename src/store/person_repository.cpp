@@ -175,6 +175,44 @@ Result<void> PersonRepository::set_death_date(int64_t id, std::optional<Date> de
   return ok();
 }
 
+Result<void> PersonRepository::set_registration(int64_t id,
+                                                const PersonRegistration& registration) {
+  auto updated = returning_id(db_,
+                              "UPDATE persons SET name = ?, relation = ?, ethnicity = ?, "
+                              "hukou_type = ?, phone = ?, unregistered = 0, updated_at = ? "
+                              "WHERE id = ? RETURNING id",
+                              [&](Statement& s) {
+                                ParamBinder(s)
+                                    .text(registration.name)
+                                    .enumeration(registration.relation)
+                                    .enumeration(registration.ethnicity)
+                                    .enumeration(registration.hukou_type)
+                                    .text(registration.phone)
+                                    .integer(clock_.now_unix())
+                                    .integer(id);
+                              });
+  if (!updated)
+    return tl::unexpected(updated.error());
+  if (!*updated)
+    return tl::unexpected(not_found("人员", fmt::format("person {}", id)));
+  return ok();
+}
+
+Result<void> PersonRepository::for_each_id(
+    const std::function<void(std::string_view, int64_t)>& visit) {
+  auto statement = db_.prepare("SELECT resident_id, id FROM persons");
+  if (!statement)
+    return tl::unexpected(statement.error());
+  while (true) {
+    auto has_row = (*statement)->step();
+    if (!has_row)
+      return tl::unexpected(has_row.error());
+    if (!*has_row)
+      return ok();
+    visit((*statement)->column_text(0), (*statement)->column_int64(1));
+  }
+}
+
 Result<std::unordered_map<std::string, int64_t>> PersonRepository::id_index() {
   auto statement = db_.prepare("SELECT resident_id, id FROM persons");
   if (!statement)

@@ -4,6 +4,7 @@
 // 户籍 feed has not yet delivered.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -17,6 +18,18 @@
 #include "store/database.hpp"
 
 namespace faxian {
+
+// What the 户籍 feed says about a person (the rest of Person comes from the ID, other feeds and
+// the workflow).
+struct PersonRegistration {
+  std::string name{};
+  std::optional<Relation> relation{};
+  std::optional<Ethnicity> ethnicity{};
+  std::optional<HukouType> hukou_type{};
+  std::string phone{};
+
+  bool operator==(const PersonRegistration&) const = default;
+};
 
 class PersonRepository {
  public:
@@ -37,8 +50,13 @@ class PersonRepository {
   Result<std::optional<Person>> find_by_resident_id(const ResidentId& resident_id);
   // Sets (or clears) the date of death. kNotFound for an unknown id.
   Result<void> set_death_date(int64_t id, std::optional<Date> death_date);
+  // Sets the 户籍 fields of a person and clears `unregistered` (the 户籍 feed knows them now);
+  // other fields are kept. kNotFound for an unknown id.
+  Result<void> set_registration(int64_t id, const PersonRegistration& registration);
   // resident ID → person id for everyone: the linkage cache of an import.
   Result<std::unordered_map<std::string, int64_t>> id_index();
+  // Calls `visit(resident_id, id)` for every person (a compact linkage cache is built from it).
+  Result<void> for_each_id(const std::function<void(std::string_view, int64_t)>& visit);
   Result<int64_t> count();
 
  private:

@@ -7,13 +7,14 @@
 namespace faxian {
 namespace {
 
-constexpr std::array<Migration, 3> kMigrations = {{
+constexpr std::array<Migration, 4> kMigrations = {{
     {1,
      "core: regions, persons, households, memberships, categories, batches, standards, "
      "calendar",
      &core_schema_sql},
     {2, "department feed tables with correction history", &feed_tables_sql},
     {3, "user accounts", &users_schema_sql},
+    {4, "import: hotline candidates, person name and category source indexes", &import_schema_sql},
 }};
 
 constexpr std::string_view kMigrationsTable =

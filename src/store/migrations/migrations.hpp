@@ -36,5 +36,7 @@ Result<int> migrate(Database& db, int64_t now_unix);
 std::string core_schema_sql();
 std::string feed_tables_sql();
 std::string users_schema_sql();
+// The importer's additions (version 4): hotline candidates and lookup indexes.
+std::string import_schema_sql();
 
 }  // namespace faxian

@@ -1,0 +1,46 @@
+// import_file: the importer over a file on disk, with the real readers and feed parsers.
+
+#include <filesystem>
+
+#include "ingest/import_issues.hpp"
+#include "ingest/import_runner.hpp"
+#include "ingest/import_sha256.hpp"
+#include "store/batch_repository.hpp"
+
+namespace faxian::ingest {
+namespace {
+
+// A table reader with nothing in it, for recording a file that cannot be opened as a table.
+class UnreadableTable final : public TableReader {
+ public:
+  explicit UnreadableTable(Error error) : error_(std::move(error)) {}
+  Result<bool> next(TableRow&) override { return tl::unexpected(error_); }
+  TableFormat format() const override { return TableFormat::kCsvUtf8; }
+
+ private:
+  Error error_;
+};
+
+}  // namespace
+
+Result<ImportOutcome> import_file(Database& db, const Clock& clock, const std::string& path,
+                                  ImportRequest request) {
+  if (request.sha256.empty()) {
+    auto sha256 = file_sha256(path);
+    if (!sha256)
+      return tl::unexpected(sha256.error());
+    request.sha256 = std::move(*sha256);
+  }
+  if (request.file_name.empty())
+    request.file_name = std::filesystem::path(path).filename().string();
+  ParseContext context{.import_date = clock.today(), .language = request.language};
+  std::unique_ptr<FeedParser> parser = make_feed_parser(request.feed, context);
+  auto reader = open_table_file(path);
+  if (!reader) {
+    UnreadableTable unreadable(reader.error());
+    return import_table(db, clock, unreadable, *parser, request);
+  }
+  return import_table(db, clock, **reader, *parser, request);
+}
+
+}  // namespace faxian::ingest

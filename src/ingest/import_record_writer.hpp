@@ -1,0 +1,85 @@
+#pragma once
+// The writer of one record type: link, write the chunk in one write_batch, count. Feed-specific
+// behaviour comes from the three hooks (import_feed_writers.cpp).
+
+#include <optional>
+#include <vector>
+
+#include "ingest/import_feed_writer.hpp"
+#include "store/feed_record_repository.hpp"
+
+namespace faxian::ingest {
+
+template <typename T>
+class RecordWriter : public FeedWriter {
+ public:
+  explicit RecordWriter(WriterContext& context)
+      : context_(context), repository_(context.db, context.clock) {}
+
+  Result<void> write_chunk(std::vector<ParsedRow>& rows, ChunkTally& tally) override {
+    pending_.clear();
+    for (ParsedRow& row : rows) {
+      T& record = std::get<T>(row.record);
+      if (auto problem = check(row.line, record)) {
+        ++tally.rejected;
+        tally.issues.push_back(std::move(*problem));
+        continue;
+      }
+      auto person = link(record);
+      if (!person)
+        return tl::unexpected(person.error());
+      pending_.push_back({NewRecordMeta{.batch_id = context_.batch_id,
+                                        .source_row = row.line,
+                                        .natural_key = std::move(row.natural_key),
+                                        .content_hash = std::move(row.content_hash),
+                                        .person_id = *person},
+                          std::move(record)});
+    }
+    auto writes = repository_.write_batch(pending_);
+    if (!writes)
+      return tl::unexpected(writes.error());
+    for (std::size_t index = 0; index < pending_.size(); ++index)
+      FAXIAN_TRY(count(pending_[index], (*writes)[index], tally));
+    return ok();
+  }
+
+ protected:
+  // A row error the store would otherwise refuse; nullopt when the row may be written.
+  virtual std::optional<BatchRowIssue> check(int64_t /*line*/, const T& /*record*/) {
+    return std::nullopt;
+  }
+  // The person the row is about (nullopt only for a hotline ticket without an ID).
+  virtual Result<std::optional<int64_t>> link(const T& record) {
+    if constexpr (requires { record.name; }) {
+      auto person = context_.persons.link(record.id_number, record.name);
+      if (!person)
+        return tl::unexpected(person.error());
+      return std::optional<int64_t>(*person);
+    } else {
+      return std::optional<int64_t>();  // overridden (hotline tickets)
+    }
+  }
+  // After a new or corrected record is stored.
+  virtual Result<void> stored(const NewRecord<T>& /*row*/, const RecordWrite& /*write*/) {
+    return ok();
+  }
+
+  WriterContext& context_;
+  FeedRecordRepository<T> repository_;
+
+ private:
+  Result<void> count(const NewRecord<T>& row, const RecordWrite& write, ChunkTally& tally) {
+    if (write.change == RecordChange::kDuplicate) {
+      ++tally.duplicates;
+      return ok();
+    }
+    ++tally.imported;
+    if (row.meta.person_id)
+      context_.persons.touch(*row.meta.person_id);
+    return stored(row, write);
+  }
+
+  std::vector<NewRecord<T>> pending_;
+};
+
+}  // namespace faxian::ingest

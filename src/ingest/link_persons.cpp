@@ -1,0 +1,60 @@
+#include "ingest/link_persons.hpp"
+
+#include <bit>
+
+namespace faxian::ingest {
+
+void PersonIdSet::insert(int64_t person_id) {
+  if (person_id < 0)
+    return;
+  const auto word = static_cast<std::size_t>(person_id >> 6);
+  if (word >= words_.size())
+    words_.resize(std::max(word + 1, words_.size() * 2), 0);
+  const uint64_t bit = uint64_t{1} << (person_id & 63);
+  if ((words_[word] & bit) == 0) {
+    words_[word] |= bit;
+    ++count_;
+  }
+}
+
+bool PersonIdSet::contains(int64_t person_id) const {
+  if (person_id < 0)
+    return false;
+  const auto word = static_cast<std::size_t>(person_id >> 6);
+  return word < words_.size() && (words_[word] & (uint64_t{1} << (person_id & 63))) != 0;
+}
+
+std::vector<int64_t> PersonIdSet::ids() const {
+  std::vector<int64_t> ids;
+  ids.reserve(static_cast<std::size_t>(count_));
+  for (std::size_t word = 0; word < words_.size(); ++word) {
+    uint64_t bits = words_[word];
+    while (bits != 0) {
+      const int bit = std::countr_zero(bits);
+      ids.push_back(static_cast<int64_t>(word) * 64 + bit);
+      bits &= bits - 1;
+    }
+  }
+  return ids;
+}
+
+Result<PersonLinker> PersonLinker::load(Database& db, const Clock& clock) {
+  PersonRepository persons(db, clock);
+  auto index = PersonIdIndex::load(persons);
+  if (!index)
+    return tl::unexpected(index.error());
+  return PersonLinker(db, clock, std::move(*index));
+}
+
+Result<int64_t> PersonLinker::link(const ResidentId& id, std::string_view name) {
+  if (auto known = index_.find(id))
+    return *known;
+  auto created = persons_.ensure(id, name);
+  if (!created)
+    return tl::unexpected(created.error());
+  index_.insert(id, *created);
+  ++created_;
+  return *created;
+}
+
+}  // namespace faxian::ingest

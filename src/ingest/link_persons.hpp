@@ -1,0 +1,61 @@
+#pragma once
+// Linkage of feed rows to persons (20-feeds.md "Linkage"): by normalised resident ID through the
+// import's in-memory index; a person not yet known is created, flagged `unregistered` until the
+// 户籍 feed knows them. Also keeps the set of persons a batch touched.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/error.hpp"
+#include "common/resident_id.hpp"
+#include "ingest/link_person_index.hpp"
+#include "store/database.hpp"
+#include "store/person_repository.hpp"
+
+namespace faxian::ingest {
+
+// A set of person ids (dense store ids), one bit each.
+class PersonIdSet {
+ public:
+  void insert(int64_t person_id);
+  bool contains(int64_t person_id) const;
+  bool empty() const { return count_ == 0; }
+  int64_t size() const { return count_; }
+  // The ids in ascending order.
+  std::vector<int64_t> ids() const;
+
+ private:
+  std::vector<uint64_t> words_;
+  int64_t count_ = 0;
+};
+
+class PersonLinker {
+ public:
+  // Loads the index of every stored person. Errors are the store's.
+  static Result<PersonLinker> load(Database& db, const Clock& clock);
+
+  // The id of the person with `id`; creates an unregistered person named `name` (sex and birth
+  // date from the ID) when unknown. Errors are the store's.
+  Result<int64_t> link(const ResidentId& id, std::string_view name);
+  // The id of a known person, without creating one.
+  std::optional<int64_t> find(const ResidentId& id) const { return index_.find(id); }
+  // Unregistered persons created by this linker.
+  int64_t created() const { return created_; }
+
+  // Persons with a new or corrected record in this batch.
+  void touch(int64_t person_id) { touched_.insert(person_id); }
+  const PersonIdSet& touched() const { return touched_; }
+
+ private:
+  PersonLinker(Database& db, const Clock& clock, PersonIdIndex index)
+      : persons_(db, clock), index_(std::move(index)) {}
+
+  PersonRepository persons_;
+  PersonIdIndex index_;
+  int64_t created_ = 0;
+  PersonIdSet touched_;
+};
+
+}  // namespace faxian::ingest
