@@ -1,5 +1,9 @@
 #include "ingest/field_id.hpp"
 
+#include <array>
+#include <cmath>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "common/text.hpp"
@@ -10,13 +14,22 @@ namespace {
 
 constexpr std::string_view kExcelHint = "请把该列设为文本格式后重新导出";
 
-FieldError id_stored_as_number(std::string_view stored) {
+// A number cell as Excel's General format shows a long number ("5.00241E+17"): what the
+// clerk sees in the sheet, and no more than 6 of the ID's digits.
+std::string excel_display(const Cell& cell) {
+  if (!std::isfinite(cell.number))
+    return shown_masked(trim(cell.text));
+  return fmt::format("{:.5E}", cell.number);
+}
+
+FieldError id_stored_as_number(const Cell& cell) {
+  const std::string shown_number = excel_display(cell);
   return {issue_code::kScientificId,
           fmt::format("身份证号被 Excel 存成了数字（{}），数字超过15位的部分和末位 X 已丢失，{}",
-                      shown_masked(stored), kExcelHint),
-          fmt::format("the resident ID was stored by Excel as a number (“{}”): digits after the "
+                      shown_number, kExcelHint),
+          fmt::format("the resident ID was stored by Excel as a number ({}): digits after the "
                       "15th and a final X are lost; format the column as text and export again",
-                      shown_masked(stored))};
+                      shown_number)};
 }
 
 // The 18 characters ResidentId::parse kept (digits, X), for the expected check character.
@@ -71,6 +84,42 @@ FieldError from_parse_error(std::string_view text, const Error& error) {
           fmt::format("resident ID “{}”: {}", shown_masked(text), english_reason(error.detail))};
 }
 
+// The same person appears in many rows of a file (16 income months, every medical settlement),
+// and ResidentId::parse costs ~450 ns on the reference machine, a tenth of a row's budget at
+// 250,000 rows/s. A small direct-mapped memo per thread of text → valid ID skips the repeats;
+// parse is a pure function, so the memo changes no result. Invalid IDs are never stored.
+class IdMemo {
+ public:
+  const ResidentId* find(std::string_view text) const {
+    const Slot& slot = slots_[slot_of(text)];
+    return slot.id && slot.text == text ? &*slot.id : nullptr;
+  }
+  void store(std::string_view text, const ResidentId& id) {
+    Slot& slot = slots_[slot_of(text)];
+    slot.text.assign(text);
+    slot.id = id;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 1024;  // a power of two
+  struct Slot {
+    std::string text;
+    std::optional<ResidentId> id;
+  };
+  static std::size_t slot_of(std::string_view text) {
+    uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+    for (char c : text)
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return static_cast<std::size_t>(hash ^ (hash >> 29)) & (kSlots - 1);
+  }
+  std::array<Slot, kSlots> slots_;
+};
+
+IdMemo& id_memo() {
+  thread_local IdMemo memo;
+  return memo;
+}
+
 }  // namespace
 
 std::string_view unwrap_id_text(std::string_view text) {
@@ -87,9 +136,13 @@ FieldResult<ResidentId> parse_resident_id_text(std::string_view text) {
   const std::string_view unwrapped = unwrap_id_text(text);
   if (unwrapped.empty())
     return tl::unexpected(missing_value_error());
+  IdMemo& memo = id_memo();
+  if (const ResidentId* known = memo.find(unwrapped))
+    return *known;
   auto id = ResidentId::parse(unwrapped);
   if (!id)
     return tl::unexpected(from_parse_error(unwrapped, id.error()));
+  memo.store(unwrapped, *id);
   return std::move(*id);
 }
 
@@ -99,7 +152,7 @@ FieldResult<ResidentId> parse_resident_id(const Cell& cell) {
     case CellKind::kEmpty:
       return parse_resident_id_text(cell.text);
     case CellKind::kNumber:
-      return tl::unexpected(id_stored_as_number(trim(cell.text)));
+      return tl::unexpected(id_stored_as_number(cell));
     default:
       return tl::unexpected(wrong_kind_error(cell, issue_code::kBadResidentId, "文本格式的身份证号",
                                              "a resident ID as text"));

@@ -89,7 +89,34 @@ void drop_trailing_zeros(Decimal& value) {
   }
 }
 
+// "1234.50", "-12", "0.5": the plain ASCII form most files use, read without Money::parse_yuan's
+// full-width conversion; anything else (or more than 13 integer digits) returns false.
+bool plain_ascii_amount(std::string_view text, int64_t& fen) {
+  text = trim(text);
+  const bool negative = !text.empty() && text.front() == '-';
+  if (negative)
+    text.remove_prefix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view integer = text.substr(0, dot);
+  const std::string_view decimals =
+      dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+  if (integer.size() > 13 || !is_ascii_digits(integer) || decimals.size() > 2 ||
+      (dot != std::string_view::npos && !is_ascii_digits(decimals))) {
+    return false;
+  }
+  int64_t value = 0;
+  for (char digit : integer)
+    value = value * 10 + (digit - '0');
+  for (std::size_t index = 0; index < 2; ++index)
+    value = value * 10 + (index < decimals.size() ? decimals[index] - '0' : 0);
+  fen = negative ? -value : value;
+  return true;
+}
+
 FieldResult<Money> money_from_text(std::string_view text) {
+  int64_t fen = 0;
+  if (plain_ascii_amount(text, fen))
+    return Money::from_fen(fen);
   auto money = Money::parse_yuan(text);
   if (money)
     return *money;

@@ -11,12 +11,51 @@ namespace {
 
 constexpr std::size_t kVillageCodeDigits = 12;
 
+// Whether text is valid UTF-8 (as common/text.hpp's is_valid_utf8: no overlong forms, no
+// surrogates, nothing above U+10FFFF), quickly: most cells are ASCII or 3-byte Chinese.
+bool valid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t pos = 0;
+  while (pos < size) {
+    const unsigned char lead = bytes[pos];
+    if (lead < 0x80) {
+      ++pos;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      low = lead == 0xE0 ? 0xA0 : 0x80;   // no overlong forms
+      high = lead == 0xED ? 0x9F : 0xBF;  // no surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      low = lead == 0xF0 ? 0x90 : 0x80;
+      high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return false;
+    }
+    if (pos + length > size || bytes[pos + 1] < low || bytes[pos + 1] > high)
+      return false;
+    for (std::size_t next = 2; next < length; ++next) {
+      if ((bytes[pos + next] & 0xC0) != 0x80)
+        return false;
+    }
+    pos += length;
+  }
+  return true;
+}
+
 FieldResult<void> check_text(std::string_view text) {
   if (text.find('\0') != std::string_view::npos) {
     return field_fail(issue_code::kBadText, "含有不可见的空字符（NUL），请检查原文件",
                       "the text holds a NUL character");
   }
-  if (!is_valid_utf8(text))
+  if (!valid_utf8(text))
     return tl::unexpected(bad_encoding_error());
   return {};
 }

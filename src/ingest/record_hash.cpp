@@ -1,6 +1,8 @@
 #include "ingest/record_hash.hpp"
 
 #include <array>
+#include <bit>
+#include <cstring>
 
 namespace faxian::ingest {
 namespace {
@@ -21,7 +23,16 @@ uint64_t fmix64(uint64_t k) {
   return k;
 }
 
-// Little-endian load of `count` (≤ 8) bytes, whatever the machine's byte order.
+// Little-endian load of 8 bytes, whatever the machine's byte order.
+uint64_t load64_le(const unsigned char* bytes) {
+  uint64_t value = 0;
+  std::memcpy(&value, bytes, sizeof value);
+  if constexpr (std::endian::native == std::endian::big)
+    value = __builtin_bswap64(value);
+  return value;
+}
+
+// Little-endian load of `count` (< 8) bytes.
 uint64_t load_le(const unsigned char* bytes, std::size_t count) {
   uint64_t value = 0;
   for (std::size_t index = count; index > 0; --index)
@@ -65,10 +76,10 @@ std::string murmur3_128_hex(std::string_view text) {
   uint64_t h1 = 0;
   uint64_t h2 = 0;
   for (std::size_t block = 0; block < blocks; ++block) {
-    h1 ^= mix_k1(load_le(data + block * 16, 8));
+    h1 ^= mix_k1(load64_le(data + block * 16));
     h1 = rotl64(h1, 27) + h2;
     h1 = h1 * 5 + 0x52dce729;
-    h2 ^= mix_k2(load_le(data + block * 16 + 8, 8));
+    h2 ^= mix_k2(load64_le(data + block * 16 + 8));
     h2 = rotl64(h2, 31) + h1;
     h2 = h2 * 5 + 0x38495ab5;
   }
@@ -76,8 +87,10 @@ std::string murmur3_128_hex(std::string_view text) {
   const std::size_t rest = length & 15;
   if (rest > 8)
     h2 ^= mix_k2(load_le(tail + 8, rest - 8));
-  if (rest > 0)
-    h1 ^= mix_k1(load_le(tail, rest < 8 ? rest : 8));
+  if (rest >= 8)
+    h1 ^= mix_k1(load64_le(tail));
+  else if (rest > 0)
+    h1 ^= mix_k1(load_le(tail, rest));
   h1 ^= length;
   h2 ^= length;
   h1 += h2;
@@ -99,18 +112,20 @@ void RecordHasher::reset(std::string_view feed) {
 }
 
 void RecordHasher::add(std::string_view text) {
-  add_tag('s');
   const auto size = static_cast<uint32_t>(text.size());
-  for (int shift = 0; shift < 32; shift += 8)
-    buffer_ += static_cast<char>((size >> shift) & 0xFF);
+  const char head[5] = {'s', static_cast<char>(size & 0xFF), static_cast<char>((size >> 8) & 0xFF),
+                        static_cast<char>((size >> 16) & 0xFF),
+                        static_cast<char>((size >> 24) & 0xFF)};
+  buffer_.append(head, sizeof head);
   buffer_.append(text);
 }
 
 void RecordHasher::add(int64_t number) {
-  add_tag('i');
   const auto bits = static_cast<uint64_t>(number);
-  for (int shift = 0; shift < 64; shift += 8)
-    buffer_ += static_cast<char>((bits >> shift) & 0xFF);
+  char bytes[9] = {'i'};
+  for (int index = 0; index < 8; ++index)
+    bytes[index + 1] = static_cast<char>((bits >> (8 * index)) & 0xFF);
+  buffer_.append(bytes, sizeof bytes);
 }
 
 void RecordHasher::add(bool flag) {
