@@ -22,7 +22,11 @@ std::string& cell_text_at(TableRow& row, size_t index) {
 }  // namespace
 
 CsvTokenizer::CsvTokenizer(ByteSource& source, int64_t start_offset, const ReaderLimits& limits)
-    : source_(source), limits_(limits), buffer_(kBufferSize), buffer_offset_(start_offset) {}
+    : source_(source),
+      limits_(limits),
+      buffer_(static_cast<size_t>(
+          std::clamp<int64_t>(source.size() - start_offset, 1, static_cast<int64_t>(kBufferSize)))),
+      buffer_offset_(start_offset) {}
 
 bool CsvTokenizer::refill() {
   if (at_end_ || read_error_)
@@ -67,11 +71,14 @@ void CsvTokenizer::append(TableRow& row, std::string* text, size_t column, const
   if (!row_too_long_ && row_bytes_ > limits_.max_row_bytes) {
     row_too_long_ = true;
     note(row, fmt::format("该行超过 {} 字节的长度上限", limits_.max_row_bytes));
+    if (text != nullptr)
+      text->clear();
   }
   if (text == nullptr || field_too_long_ || row_too_long_ || size == 0)
     return;
   if (static_cast<int64_t>(text->size() + size) > limits_.max_field_bytes) {
     field_too_long_ = true;
+    text->clear();  // a prefix might end inside a character
     note(row, fmt::format("第 {} 列超过 {} 字节的长度上限", column + 1, limits_.max_field_bytes));
     return;
   }

@@ -1,5 +1,6 @@
 #include "ingest/encoding_detect.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -112,11 +113,13 @@ size_t scan_utf8_block(const char* data, size_t size, bool final, Utf8Census& ce
 
 Result<Utf8Census> scan_utf8_source(ByteSource& source) {
   Utf8Census census;
-  std::vector<char> block(kScanBlock + 4);
+  const size_t block_size =
+      static_cast<size_t>(std::clamp<int64_t>(source.size(), 1, static_cast<int64_t>(kScanBlock)));
+  std::vector<char> block(block_size + 4);
   size_t carried = 0;
   int64_t offset = 0;
   while (true) {
-    auto count = source.read_at(offset, block.data() + carried, kScanBlock);
+    auto count = source.read_at(offset, block.data() + carried, block_size);
     if (!count)
       return tl::unexpected(count.error());
     offset += static_cast<int64_t>(*count);
