@@ -2,6 +2,17 @@
 // Reading a department's file as rows of cells, whatever it is: CSV (UTF-8 with or without
 // BOM, or GB18030/GBK; quoting; CRLF or LF) or XLSX (the first worksheet). Streaming: memory
 // stays bounded whatever the file size. The header is simply the first row.
+//
+// Both formats look alike to the feed parsers:
+// * a row whose cells are all empty (a blank line, `,,,`, a formatted but empty sheet row) is
+//   skipped — it still counts in `line`, so line numbers match what Excel shows;
+// * every row after the header has at least as many cells as the header (missing → kEmpty);
+// * cell text is always valid UTF-8 (an undecodable CSV field is kError, shown with U+FFFD).
+// An Error from next() means the file cannot be trusted past that point (corrupt zip data, a
+// CRC mismatch found at the end of the sheet, malformed XML): rows already returned came from
+// the same damaged file, so an importer should reject the whole batch.
+// Details: csv_reader.hpp, csv_tokenizer.hpp, encoding_detect.hpp, xlsx_reader.hpp,
+// xlsx_sheet_reader.hpp, zip_archive.hpp.
 
 #include <cstdint>
 #include <memory>
