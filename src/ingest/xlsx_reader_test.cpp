@@ -136,6 +136,19 @@ TEST(XlsxReader, SparseRowsArePlacedByReferenceAndNumberedByRow) {
   EXPECT_EQ(texts(result.rows[3]), (Strings{"1", "", "", ""}));
 }
 
+TEST(XlsxReader, ImplausibleRowNumbersContinueFromThePreviousRow) {
+  TestBook book;
+  book.rows =
+      "<row r=\"3\"><c><v>1</v></c></row><row r=\"0\"><c><v>2</v></c></row>"
+      "<row r=\"-7\"><c><v>3</v></c></row><row r=\"9223372036854775807\"><c><v>4</v></c></row>"
+      "<row r=\"x\"><c><v>5</v></c></row>";
+  const auto result = read_bytes(make_xlsx(book));
+  ASSERT_FALSE(result.error) << result.error->to_string();
+  ASSERT_EQ(result.rows.size(), 5u);
+  for (size_t index = 0; index < 5; ++index)
+    EXPECT_EQ(result.rows[index].line, static_cast<int64_t>(3 + index));
+}
+
 TEST(XlsxReader, RichTextRunsEscapesAndPhoneticHints) {
   TestBook book;
   book.shared_strings =

@@ -14,6 +14,7 @@ namespace {
 
 constexpr size_t kChunk = 256 * 1024;
 constexpr double kDate1904Offset = 1462;  // days from 1900-01-00 (serial 0) to 1904-01-01
+constexpr int64_t kMaxRowNumber = int64_t{1} << 31;  // Excel stops at 1,048,576
 
 std::optional<int64_t> parse_integer(std::string_view text) {
   text = trim(text);
@@ -36,6 +37,23 @@ std::optional<double> parse_double(std::string_view text) {
 }
 
 }  // namespace
+
+SheetReader::ValueType SheetReader::value_type_of(const char* attribute) {
+  const std::string_view type = attribute != nullptr ? attribute : "";
+  if (type == "s")
+    return ValueType::kShared;
+  if (type == "inlineStr")
+    return ValueType::kInline;
+  if (type == "str")
+    return ValueType::kFormulaText;
+  if (type == "b")
+    return ValueType::kBool;
+  if (type == "e")
+    return ValueType::kError;
+  if (type == "d")
+    return ValueType::kIsoDate;
+  return ValueType::kNumber;  // "n" or absent
+}
 
 SheetReader::SheetReader(std::unique_ptr<ZipEntryStream> stream, const std::string& part,
                          const SheetContext& context)
@@ -140,7 +158,7 @@ void SheetReader::on_text(std::string_view text) {
 void SheetReader::start_row(const char** attributes) {
   const char* number = xml_attribute(attributes, "r");
   const auto parsed = number != nullptr ? parse_integer(number) : std::nullopt;
-  row_number_ = parsed ? *parsed : row_number_ + 1;
+  row_number_ = parsed && *parsed >= 1 && *parsed <= kMaxRowNumber ? *parsed : row_number_ + 1;
   in_row_ = true;
   cells_used_ = 0;
   next_column_ = 0;
@@ -158,22 +176,7 @@ void SheetReader::start_cell(const char** attributes) {
   const char* style = xml_attribute(attributes, "s");
   const auto style_index = style != nullptr ? parse_integer(style) : std::nullopt;
   style_ = style_index ? *style_index : -1;
-  const std::string_view type =
-      xml_attribute(attributes, "t") ? xml_attribute(attributes, "t") : "";
-  if (type == "s")
-    type_ = ValueType::kShared;
-  else if (type == "inlineStr")
-    type_ = ValueType::kInline;
-  else if (type == "str")
-    type_ = ValueType::kFormulaText;
-  else if (type == "b")
-    type_ = ValueType::kBool;
-  else if (type == "e")
-    type_ = ValueType::kError;
-  else if (type == "d")
-    type_ = ValueType::kIsoDate;
-  else
-    type_ = ValueType::kNumber;
+  type_ = value_type_of(xml_attribute(attributes, "t"));
 }
 
 void SheetReader::set_problem(std::string message) {

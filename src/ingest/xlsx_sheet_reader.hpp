@@ -47,6 +47,7 @@ class SheetReader final : public XmlHandler {
  private:
   enum class ValueType { kNumber, kShared, kInline, kFormulaText, kBool, kError, kIsoDate };
 
+  static ValueType value_type_of(const char* attribute);
   Result<XmlParser::Status> advance();
   // Reads the rest of the entry after </sheetData> unparsed, so that its CRC is checked.
   Result<void> drain();
