@@ -5,6 +5,10 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli_context.hpp"
+#include "common/clock.hpp"
+#include "domain/feed_kind.hpp"
+#include "ingest/import_request.hpp"
+#include "store/database.hpp"
 
 namespace faxian::cli {
 
@@ -13,5 +17,14 @@ void register_standards_command(CLI::App& app, GlobalOptions& global, int& exit_
 void register_calendar_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_generate_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_demo_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_import_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+
+// Imports one file as one batch with progress on stderr (import_command.cpp; also the demo).
+Result<ingest::ImportOutcome> import_one_file(Database& db, const Clock& clock,
+                                              const GlobalOptions& global, FeedKind feed,
+                                              const std::string& path, bool strict,
+                                              const std::string& department);
+// The importer's message language for --lang.
+ingest::MessageLanguage message_language(const GlobalOptions& global);
 
 }  // namespace faxian::cli

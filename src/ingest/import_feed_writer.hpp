@@ -45,6 +45,15 @@ class FeedWriter {
   virtual Result<void> finish() { return ok(); }
   // Hotline candidates recorded so far.
   virtual int64_t hotline_candidates() const { return 0; }
+
+  // Bulk load (store/bulk_load.hpp): whether this writer may append rows without looking up
+  // their keys (only writers without per-row derived data).
+  virtual bool bulk_capable() const { return false; }
+  // From now on rows are appended (the table's indexes are dropped); each counts as imported
+  // until collapse_duplicates() says which were duplicates.
+  virtual void append_rows() {}
+  // After the last appended chunk: collapses keys the batch repeated; returns the duplicates.
+  virtual Result<int64_t> collapse_duplicates() { return 0; }
 };
 
 // The writer of `feed`. Errors are the store's (loading the regions for `population`).

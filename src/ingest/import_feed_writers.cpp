@@ -23,13 +23,13 @@ std::string_view column_name(MessageLanguage language, std::string_view zh, std:
 // the timelines of every touched person are rebuilt at the end of the batch.
 class PopulationWriter final : public RecordWriter<PopulationRecord> {
  public:
+  // Bulk capable: its derived data comes at the end of the batch (after the indexes are back).
   PopulationWriter(WriterContext& context, std::unordered_set<std::string> villages)
-      : RecordWriter(context), villages_(std::move(villages)), linker_(context.db, context.clock) {}
+      : RecordWriter(context, /*bulk_capable=*/true),
+        villages_(std::move(villages)),
+        linker_(context.db, context.clock) {}
 
-  Result<void> finish() override {
-    const std::vector<int64_t> touched = context_.persons.touched().ids();
-    return linker_.apply(touched);
-  }
+  Result<void> finish() override { return linker_.apply(context_.persons.touched()); }
 
  protected:
   std::optional<BatchRowIssue> check(int64_t line, const PopulationRecord& record) override {
@@ -147,7 +147,7 @@ Result<std::unordered_set<std::string>> village_codes(Database& db) {
 
 template <typename T>
 std::unique_ptr<FeedWriter> plain(WriterContext& context) {
-  return std::make_unique<RecordWriter<T>>(context);
+  return std::make_unique<RecordWriter<T>>(context, /*bulk_capable=*/true);
 }
 
 }  // namespace

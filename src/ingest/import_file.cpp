@@ -1,6 +1,10 @@
 // import_file: the importer over a file on disk, with the real readers and feed parsers.
 
 #include <filesystem>
+#include <future>
+#include <memory>
+
+#include <fmt/format.h>
 
 #include "ingest/import_issues.hpp"
 #include "ingest/import_runner.hpp"
@@ -25,11 +29,20 @@ class UnreadableTable final : public TableReader {
 
 Result<ImportOutcome> import_file(Database& db, const Clock& clock, const std::string& path,
                                   ImportRequest request) {
-  if (request.sha256.empty()) {
-    auto sha256 = file_sha256(path);
-    if (!sha256)
-      return tl::unexpected(sha256.error());
-    request.sha256 = std::move(*sha256);
+  if (!std::filesystem::is_regular_file(path)) {
+    return fail(ErrorCode::kNotFound, fmt::format("文件 {} 不存在或不是普通文件", path),
+                fmt::format("{} does not exist or is not a regular file", path));
+  }
+  // Hashed on a thread of its own while the rows are imported (the batch waits for it).
+  std::future<Result<std::string>> hashing;
+  if (request.sha256.empty() && !request.await_sha256) {
+    hashing = std::async(std::launch::async, [path] { return file_sha256(path); });
+    auto shared = std::make_shared<std::future<Result<std::string>>>(std::move(hashing));
+    request.await_sha256 = [shared]() -> Result<std::string> {
+      if (!shared->valid())
+        return fail(ErrorCode::kInternal, "内部错误", "SHA-256 awaited twice");
+      return shared->get();
+    };
   }
   if (request.file_name.empty())
     request.file_name = std::filesystem::path(path).filename().string();

@@ -13,8 +13,13 @@ namespace faxian::ingest {
 template <typename T>
 class RecordWriter : public FeedWriter {
  public:
-  explicit RecordWriter(WriterContext& context)
-      : context_(context), repository_(context.db, context.clock) {}
+  // `bulk_capable`: true only for a writer without derived data (no hook overridden).
+  explicit RecordWriter(WriterContext& context, bool bulk_capable = false)
+      : context_(context), repository_(context.db, context.clock), bulk_capable_(bulk_capable) {}
+
+  bool bulk_capable() const override { return bulk_capable_; }
+  void append_rows() override { appending_ = bulk_capable_; }
+  Result<int64_t> collapse_duplicates() override { return repository_.collapse_duplicate_keys(); }
 
   Result<void> write_chunk(std::vector<ParsedRow>& rows, ChunkTally& tally) override {
     pending_.clear();
@@ -35,6 +40,8 @@ class RecordWriter : public FeedWriter {
                                         .person_id = *person},
                           std::move(record)});
     }
+    if (appending_)
+      return append(tally);
     auto writes = repository_.write_batch(pending_);
     if (!writes)
       return tl::unexpected(writes.error());
@@ -68,6 +75,16 @@ class RecordWriter : public FeedWriter {
   FeedRecordRepository<T> repository_;
 
  private:
+  Result<void> append(ChunkTally& tally) {
+    FAXIAN_TRY(repository_.append_batch(pending_));
+    for (const NewRecord<T>& row : pending_) {
+      ++tally.imported;
+      if (row.meta.person_id)
+        context_.persons.touch(*row.meta.person_id);
+    }
+    return ok();
+  }
+
   Result<void> count(const NewRecord<T>& row, const RecordWrite& write, ChunkTally& tally) {
     if (write.change == RecordChange::kDuplicate) {
       ++tally.duplicates;
@@ -80,6 +97,8 @@ class RecordWriter : public FeedWriter {
   }
 
   std::vector<NewRecord<T>> pending_;
+  bool bulk_capable_ = false;
+  bool appending_ = false;
 };
 
 }  // namespace faxian::ingest

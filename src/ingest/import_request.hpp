@@ -25,9 +25,13 @@ struct ImportTuning {
   // Row errors kept in the report and the batch record; further ones are counted (in
   // `rejected`) but not listed, so that a file of a million bad rows stays in bounded memory.
   int64_t max_issues = 100000;
-  // Bulk load (SQLite): when the feed table is empty, its (person, date) index is dropped for
-  // the load and rebuilt before commit — same transaction, same result, less work.
-  bool bulk_index_rebuild = true;
+  // Bulk load (store/bulk_load.hpp): into an empty table of a feed without derived data, rows
+  // are appended with the table's indexes dropped and the indexes built again before commit —
+  // same transaction, same result, a fraction of the work.
+  bool bulk_load = true;
+  // SQLite page cache while the batch runs (MiB; allocated only as pages are used): a batch
+  // larger than the cache spills pages into the WAL mid-transaction, rewriting them many times.
+  int64_t cache_mib = 512;
 };
 
 // Progress after each chunk (on the thread that writes).
@@ -38,8 +42,11 @@ struct ImportProgress {
 
 struct ImportRequest {
   FeedKind feed = FeedKind::kPopulation;
-  std::string file_name;    // as reported (a file's base name)
-  std::string sha256;       // of the file as received, lower-case hex
+  std::string file_name;  // as reported (a file's base name)
+  std::string sha256;     // of the file as received, lower-case hex
+  // When sha256 is empty: returns it, waiting if need be (import_file hashes the file on
+  // another thread while the rows are imported). An error fails the batch.
+  std::function<Result<std::string>()> await_sha256{};
   std::string department;   // empty: the feed's usual department (feed_department)
   std::string imported_by;  // user name or API token name
   bool strict = false;      // reject the whole batch if any row is rejected

@@ -1,6 +1,8 @@
 #include "ingest/import_runner.hpp"
 
 #include <chrono>
+
+#include <fmt/format.h>
 #include <optional>
 
 #include "ingest/import_feed_writer.hpp"
@@ -8,6 +10,7 @@
 #include "ingest/import_pipeline.hpp"
 #include "ingest/link_persons.hpp"
 #include "store/batch_repository.hpp"
+#include "store/bulk_load.hpp"
 
 namespace faxian::ingest {
 namespace {
@@ -94,15 +97,33 @@ class BatchRun {
     if (!writer)
       return store_issue(writer.error());
     writer_ = std::move(*writer);
+    auto bulk =
+        FeedBulkLoad::begin(db_, fmt::format("feed_{}", feed_name(request_.feed)), bulk_options());
+    if (!bulk)
+      return store_issue(bulk.error());
+    bulk_.emplace(std::move(*bulk));
+    if (bulk_->indexes_dropped())
+      writer_->append_rows();
     auto read = run_import_pipeline(reader_, parser_, request_.tuning,
                                     [&](ParsedChunk& chunk) { return consume(chunk); });
     if (store_error_)
       return store_issue(*store_error_);
     if (!read)
       return file_issue(import_code::kUnreadableFile, in_language(read.error(), language()));
+    // Indexes first: the writer's derived data reads the feed by person.
+    auto duplicates = bulk_->finish([&] { return writer_->collapse_duplicates(); });
+    if (!duplicates)
+      return store_issue(duplicates.error());
+    batch_.imported -= *duplicates;
+    batch_.duplicates += *duplicates;
     if (auto finished = writer_->finish(); !finished)
       return store_issue(finished.error());
     return std::nullopt;
+  }
+
+  BulkLoadOptions bulk_options() const {
+    return BulkLoadOptions{.cache_mib = request_.tuning.cache_mib,
+                           .drop_indexes = request_.tuning.bulk_load && writer_->bulk_capable()};
   }
 
   Result<void> consume(ParsedChunk& chunk) {
@@ -156,7 +177,20 @@ class BatchRun {
     return outcome;
   }
 
+  // The file's SHA-256 when it was computed meanwhile; an issue when it could not be.
+  std::optional<BatchRowIssue> settle_sha256() {
+    if (!batch_.sha256.empty() || !request_.await_sha256)
+      return std::nullopt;
+    auto sha256 = request_.await_sha256();
+    if (!sha256)
+      return file_issue(import_code::kUnreadableFile, in_language(sha256.error(), language()));
+    batch_.sha256 = std::move(*sha256);
+    return std::nullopt;
+  }
+
   Result<ImportOutcome> commit(Transaction& transaction) {
+    if (auto unreadable = settle_sha256())
+      return record_unsuccessful(transaction, BatchStatus::kFailed, std::move(*unreadable));
     close_error_list();
     batch_.status = BatchStatus::kCommitted;
     batch_.finished_at = clock_.now_unix();
@@ -184,6 +218,7 @@ class BatchRun {
 
   Result<ImportOutcome> record_after_rollback(BatchStatus status,
                                               std::optional<BatchRowIssue> reason) {
+    (void)settle_sha256();
     close_error_list();
     if (reason)
       batch_.errors.push_back(std::move(*reason));
@@ -209,6 +244,7 @@ class BatchRun {
   std::optional<PersonLinker> linker_;
   std::optional<WriterContext> context_;
   std::unique_ptr<FeedWriter> writer_;
+  std::optional<FeedBulkLoad> bulk_;
   std::optional<Error> store_error_;
   int64_t issues_dropped_ = 0;
   bool error_list_closed_ = false;

@@ -20,6 +20,10 @@ PersonIdIndex::PersonIdIndex() : slots_(kInitialSlots) {}
 
 Result<PersonIdIndex> PersonIdIndex::load(PersonRepository& persons) {
   PersonIdIndex index;
+  auto count = persons.count();
+  if (!count)
+    return tl::unexpected(count.error());
+  index.reserve(*count + *count / 4);
   auto visited = persons.for_each_id([&](std::string_view resident_id, int64_t person_id) {
     const uint64_t key = pack(resident_id);
     if (key != 0)
@@ -70,6 +74,20 @@ std::optional<int64_t> PersonIdIndex::find(const ResidentId& id) const {
   return slot.person_id;
 }
 
+void PersonIdIndex::reserve(int64_t count) {
+  std::size_t wanted = slots_.size();
+  while (static_cast<int64_t>(wanted) * 7 < count * 10)
+    wanted *= 2;
+  if (wanted == slots_.size())
+    return;
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(wanted, Slot{});
+  for (const Slot& slot : old) {
+    if (slot.key != 0)
+      slots_[slot_of(slot.key)] = slot;
+  }
+}
+
 void PersonIdIndex::insert(const ResidentId& id, int64_t person_id) {
   const uint64_t key = pack(id.str());
   if (key != 0)
@@ -86,12 +104,7 @@ void PersonIdIndex::insert_packed(uint64_t key, int64_t person_id) {
 }
 
 void PersonIdIndex::grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.size() * 2, Slot{});
-  for (const Slot& slot : old) {
-    if (slot.key != 0)
-      slots_[slot_of(slot.key)] = slot;
-  }
+  reserve(static_cast<int64_t>(slots_.size()));
 }
 
 }  // namespace faxian::ingest

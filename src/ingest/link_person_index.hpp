@@ -21,6 +21,8 @@ class PersonIdIndex {
 
   // The person id of `id`, or nullopt when unknown.
   std::optional<int64_t> find(const ResidentId& id) const;
+  // Makes room for `count` entries without growing.
+  void reserve(int64_t count);
   // Adds (or replaces) an entry. REQUIRES: person_id > 0.
   void insert(const ResidentId& id, int64_t person_id);
   int64_t size() const { return size_; }

@@ -28,9 +28,17 @@ PopulationLinker::PopulationLinker(Database& db, const Clock& clock)
       memberships_(db),
       deaths_(db, clock) {}
 
-Result<void> PopulationLinker::apply(std::span<const int64_t> person_ids) {
-  for (int64_t person_id : person_ids)
-    FAXIAN_TRY(apply_person(person_id));
+Result<void> PopulationLinker::apply(const PersonIdSet& touched) {
+  if (touched.empty())
+    return ok();
+  with_memberships_ = PersonIdSet();
+  FAXIAN_TRY(memberships_.for_each_member_id([&](int64_t id) { with_memberships_.insert(id); }));
+  auto rows = population_.count_current();
+  if (!rows)
+    return tl::unexpected(rows.error());
+  // One ordered pass reads every row; one query per person reads only theirs.
+  const bool one_pass = touched.size() * 8 > *rows;
+  FAXIAN_TRY(one_pass ? apply_in_one_pass(touched) : apply_one_by_one(touched));
   for (int64_t household_id : touched_households_)
     FAXIAN_TRY(settle_household(household_id));
   touched_households_.clear();
@@ -38,13 +46,41 @@ Result<void> PopulationLinker::apply(std::span<const int64_t> person_ids) {
   return ok();
 }
 
-Result<void> PopulationLinker::apply_person(int64_t person_id) {
-  auto records = population_.list_by_person(person_id, earliest_date(), latest_date());
-  if (!records)
-    return tl::unexpected(records.error());
+Result<void> PopulationLinker::apply_one_by_one(const PersonIdSet& touched) {
+  for (int64_t person_id : touched.ids()) {
+    auto records = population_.list_by_person(person_id, earliest_date(), latest_date());
+    if (!records)
+      return tl::unexpected(records.error());
+    FAXIAN_TRY(apply_person(person_id, *records));
+  }
+  return ok();
+}
+
+Result<void> PopulationLinker::apply_in_one_pass(const PersonIdSet& touched) {
+  StoredRows rows;
+  int64_t person_id = 0;
+  FAXIAN_TRY(population_.for_each_current_by_person(
+      [&](const StoredRecord<PopulationRecord>& stored) -> Result<void> {
+        const int64_t owner = stored.meta.person_id.value_or(0);
+        if (owner != person_id) {
+          if (!rows.empty())
+            FAXIAN_TRY(apply_person(person_id, rows));
+          rows.clear();
+          person_id = owner;
+        }
+        if (touched.contains(owner))
+          rows.push_back(stored);
+        return ok();
+      }));
+  if (!rows.empty())
+    FAXIAN_TRY(apply_person(person_id, rows));
+  return ok();
+}
+
+Result<void> PopulationLinker::apply_person(int64_t person_id, const StoredRows& records) {
   std::vector<TimelineRow> rows;
-  rows.reserve(records->size());
-  for (const auto& stored : *records)
+  rows.reserve(records.size());
+  for (const auto& stored : records)
     rows.push_back({&stored.record, stored.meta.id});
   const PersonTimeline timeline = build_person_timeline(std::move(rows));
   if (!timeline.registration)
@@ -118,6 +154,11 @@ Result<void> PopulationLinker::replace_memberships(int64_t person_id,
                       .to = span.to,
                       .relation = span.relation});
     touched_households_.insert((*known)->id);
+  }
+  if (!with_memberships_.contains(person_id)) {
+    for (const Membership& membership : wanted)
+      FAXIAN_TRY(memberships_.add(membership));
+    return ok();
   }
   auto stored = memberships_.for_person(person_id);
   if (!stored)

@@ -22,6 +22,7 @@
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "ingest/link_death.hpp"
+#include "ingest/link_persons.hpp"
 #include "ingest/link_timeline.hpp"
 #include "store/database.hpp"
 #include "store/feed_record_repository.hpp"
@@ -35,9 +36,10 @@ class PopulationLinker {
  public:
   PopulationLinker(Database& db, const Clock& clock);
 
-  // Rebuilds what the current rows of `person_ids` imply (see top of file). Errors are the
-  // store's.
-  Result<void> apply(std::span<const int64_t> person_ids);
+  // Rebuilds what the current rows of the `touched` persons imply (see top of file): person by
+  // person for a small batch, in one ordered pass over the feed for a large one. Errors are
+  // the store's.
+  Result<void> apply(const PersonIdSet& touched);
 
  private:
   struct KnownHousehold {
@@ -53,7 +55,10 @@ class PopulationLinker {
     std::string address;
   };
 
-  Result<void> apply_person(int64_t person_id);
+  using StoredRows = std::vector<StoredRecord<PopulationRecord>>;
+  Result<void> apply_one_by_one(const PersonIdSet& touched);
+  Result<void> apply_in_one_pass(const PersonIdSet& touched);
+  Result<void> apply_person(int64_t person_id, const StoredRows& records);
   Result<KnownHousehold*> household(const std::string& household_no,
                                     std::span<const HouseholdSighting> sightings);
   Result<KnownHousehold*> household_by_id(int64_t household_id);
@@ -70,6 +75,7 @@ class PopulationLinker {
   std::unordered_map<std::string, int64_t> id_of_;     // 户号 → household id
   std::unordered_map<int64_t, HeadSighting> head_sightings_;
   std::set<int64_t> touched_households_;
+  PersonIdSet with_memberships_;  // persons who had a membership before this apply
 };
 
 }  // namespace faxian::ingest

@@ -117,11 +117,11 @@ Result<void> BatchRepository::finish(const ImportBatch& batch) {
       db_,
       "UPDATE import_batches SET finished_at = ?, status = ?, row_count = ?, "
       "imported_count = ?, duplicate_count = ?, rejected_count = ?, warning_count = ?, "
-      "errors = ?, warnings = ? WHERE id = ? RETURNING id",
+      "errors = ?, warnings = ?, sha256 = ? WHERE id = ? RETURNING id",
       [&](Statement& s) {
         ParamBinder binder(s);
         bind_outcome(binder, batch);
-        binder.integer(batch.id);
+        binder.text(batch.sha256).integer(batch.id);
       });
   if (!updated)
     return tl::unexpected(updated.error());

@@ -20,7 +20,8 @@ class BatchRepository {
 
   // Records a new batch with every field of `batch` (its id is ignored); returns the batch_id.
   Result<int64_t> create(const ImportBatch& batch);
-  // Stores status, finished_at, counts, errors and warnings of `batch` (by batch.id).
+  // Stores status, finished_at, counts, errors, warnings and sha256 of `batch` (by batch.id;
+  // the importer hashes the file while it imports it).
   // kNotFound for an unknown id.
   Result<void> finish(const ImportBatch& batch);
   Result<std::optional<ImportBatch>> find(int64_t batch_id);

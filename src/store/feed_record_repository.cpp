@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "store/feed_codecs.hpp"
+#include "store/query.hpp"
 #include "store/row_codec.hpp"
 
 namespace faxian {
@@ -22,6 +23,7 @@ constexpr std::string_view kCommonSelectColumns =
 template <typename T>
 struct FeedSql {
   std::string insert;         // fails on a current key
+  std::string append;         // a plain INSERT (bulk load: no key index, no id wanted)
   std::string insert_if_new;  // returns no row on a current key
   std::string select;         // SELECT … FROM t LEFT JOIN persons p (add WHERE …)
   std::string current_key;
@@ -50,6 +52,7 @@ struct FeedSql {
     const std::string insert =
         fmt::format("INSERT INTO {} ({}) VALUES ({})", table, columns, placeholders);
     FeedSql sql;
+    sql.append = insert;
     sql.insert = insert + std::string(dialect.returning_id());
     sql.insert_if_new = insert +
                         " ON CONFLICT (natural_key) WHERE superseded_at IS NULL DO NOTHING" +
@@ -213,6 +216,102 @@ Result<std::vector<RecordWrite>> FeedRecordRepository<T>::write_batch(
 }
 
 template <typename T>
+Result<void> FeedRecordRepository<T>::append_batch(std::span<const NewRecord<T>> records) {
+  return in_transaction(db_, [&]() -> Result<void> {
+    auto statement = db_.prepare(FeedSql<T>::get(db_.dialect()).append);
+    if (!statement)
+      return tl::unexpected(statement.error());
+    const int64_t now = clock_.now_unix();
+    for (const NewRecord<T>& item : records) {
+      (*statement)->reset();
+      bind_row(**statement, item.meta, item.record, now, std::nullopt);
+      FAXIAN_TRY((*statement)->run());
+    }
+    return ok();
+  });
+}
+
+template <typename T>
+Result<int64_t> FeedRecordRepository<T>::collapse_duplicate_keys() {
+  const std::string table(FeedCodec<T>::kTable);
+  const std::string index = table + "_collapse_keys";
+  return in_transaction(db_, [&]() -> Result<int64_t> {
+    FAXIAN_TRY(db_.execute(fmt::format(
+        "CREATE INDEX {} ON {}(natural_key, id) WHERE superseded_at IS NULL", index, table)));
+    std::vector<std::string> keys;
+    {
+      auto repeated = db_.prepare(
+          fmt::format("SELECT natural_key FROM {} WHERE superseded_at IS NULL GROUP BY natural_key "
+                      "HAVING COUNT(*) > 1",
+                      table));
+      if (!repeated)
+        return tl::unexpected(repeated.error());
+      while (true) {
+        auto row = (*repeated)->step();
+        if (!row)
+          return tl::unexpected(row.error());
+        if (!*row)
+          break;
+        keys.emplace_back((*repeated)->column_text(0));
+      }
+    }
+    int64_t deleted = 0;
+    for (const std::string& key : keys) {
+      auto removed = collapse_key(key, table);
+      if (!removed)
+        return tl::unexpected(removed.error());
+      deleted += *removed;
+    }
+    FAXIAN_TRY(db_.execute(fmt::format("DROP INDEX {}", index)));
+    return deleted;
+  });
+}
+
+template <typename T>
+Result<int64_t> FeedRecordRepository<T>::collapse_key(const std::string& key,
+                                                      const std::string& table) {
+  std::vector<std::pair<int64_t, std::string>> versions;  // id, content hash; in id order
+  {
+    auto statement = db_.prepare(fmt::format(
+        "SELECT id, content_hash FROM {} WHERE natural_key = ? AND superseded_at IS NULL "
+        "ORDER BY id",
+        table));
+    if (!statement)
+      return tl::unexpected(statement.error());
+    (*statement)->bind_text(1, key);
+    while (true) {
+      auto row = (*statement)->step();
+      if (!row)
+        return tl::unexpected(row.error());
+      if (!*row)
+        break;
+      versions.emplace_back((*statement)->column_int64(0),
+                            std::string((*statement)->column_text(1)));
+    }
+  }
+  const int64_t now = clock_.now_unix();
+  int64_t deleted = 0;
+  std::size_t current = 0;
+  for (std::size_t later = 1; later < versions.size(); ++later) {
+    if (versions[later].second == versions[current].second) {
+      FAXIAN_TRY(run_bound(db_, fmt::format("DELETE FROM {} WHERE id = ?", table),
+                           [&](Statement& s) { s.bind_int64(1, versions[later].first); }));
+      ++deleted;
+      continue;
+    }
+    FAXIAN_TRY(run_bound(
+        db_, fmt::format("UPDATE {} SET superseded_at = ? WHERE id = ?", table),
+        [&](Statement& s) { ParamBinder(s).integer(now).integer(versions[current].first); }));
+    FAXIAN_TRY(run_bound(
+        db_, fmt::format("UPDATE {} SET supersedes_id = ? WHERE id = ?", table), [&](Statement& s) {
+          ParamBinder(s).integer(versions[current].first).integer(versions[later].first);
+        }));
+    current = later;
+  }
+  return deleted;
+}
+
+template <typename T>
 Result<std::optional<CurrentKey>> FeedRecordRepository<T>::current_key(
     std::string_view natural_key) {
   auto statement = db_.prepare(FeedSql<T>::get(db_.dialect()).current_key);
@@ -315,8 +414,20 @@ Result<std::vector<StoredRecord<T>>> FeedRecordRepository<T>::history(
 template <typename T>
 Result<void> FeedRecordRepository<T>::for_each_current(
     const std::function<Result<void>(const StoredRecord<T>&)>& visit) {
+  return visit_current("ORDER BY t.id", visit);
+}
+
+template <typename T>
+Result<void> FeedRecordRepository<T>::for_each_current_by_person(
+    const std::function<Result<void>(const StoredRecord<T>&)>& visit) {
+  return visit_current("ORDER BY t.person_id, t.event_date, t.id", visit);
+}
+
+template <typename T>
+Result<void> FeedRecordRepository<T>::visit_current(
+    std::string_view order_by, const std::function<Result<void>(const StoredRecord<T>&)>& visit) {
   auto statement = db_.prepare(FeedSql<T>::get(db_.dialect()).select +
-                               "WHERE t.superseded_at IS NULL ORDER BY t.id");
+                               "WHERE t.superseded_at IS NULL " + std::string(order_by));
   if (!statement)
     return tl::unexpected(statement.error());
   while (true) {

@@ -91,6 +91,16 @@ class FeedRecordRepository {
   // write() for many records through one cached statement, all or nothing, in order. Within
   // the batch a later record with an earlier one's key is a duplicate or correction of it.
   Result<std::vector<RecordWrite>> write_batch(std::span<const NewRecord<T>> records);
+  // Bulk load (store/bulk_load.hpp): inserts every record as current without looking for its
+  // key — for a table loaded while its natural-key index is dropped. All or nothing. Follow
+  // with collapse_duplicate_keys() before the index is built again.
+  Result<void> append_batch(std::span<const NewRecord<T>> records);
+  // After append_batch: makes each natural key current at most once again, as write_batch would
+  // have, in id order — a later record with the same content as the current one is deleted (a
+  // duplicate), one with other content supersedes it (a correction). Returns the number of
+  // duplicates deleted. Works with or without the natural-key index (it builds a temporary
+  // one).
+  Result<int64_t> collapse_duplicate_keys();
   // Supersedes current record `current_id` with a corrected version; returns the new id.
   // kNotFound if `current_id` is not a current record of this feed.
   Result<int64_t> supersede(int64_t current_id, const NewRecordMeta& meta, const T& record);
@@ -111,6 +121,11 @@ class FeedRecordRepository {
   // Calls `visit` for every current record in id order (loading the screening engine); stops
   // at and returns the first error `visit` returns.
   Result<void> for_each_current(const std::function<Result<void>(const StoredRecord<T>&)>& visit);
+  // Calls `visit` for every current record ordered by person, event date and id (one pass
+  // over a feed by person, e.g. the 户籍 timelines of a large batch); stops at and returns the
+  // first error `visit` returns.
+  Result<void> for_each_current_by_person(
+      const std::function<Result<void>(const StoredRecord<T>&)>& visit);
   // Number of current records.
   Result<int64_t> count_current();
 
@@ -122,6 +137,9 @@ class FeedRecordRepository {
                                 const T& record, int64_t now);
   Result<int64_t> supersede_at(int64_t current_id, const NewRecordMeta& meta, const T& record,
                                int64_t now);
+  Result<int64_t> collapse_key(const std::string& key, const std::string& table);
+  Result<void> visit_current(std::string_view order_by,
+                             const std::function<Result<void>(const StoredRecord<T>&)>& visit);
   Result<std::vector<StoredRecord<T>>> query(std::string_view sql,
                                              const std::function<void(Statement&)>& bind);
 

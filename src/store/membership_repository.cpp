@@ -117,6 +117,20 @@ Result<std::optional<Membership>> MembershipRepository::active_for_person(int64_
       read_membership);
 }
 
+Result<void> MembershipRepository::for_each_member_id(const std::function<void(int64_t)>& visit) {
+  auto statement = db_.prepare("SELECT DISTINCT person_id FROM memberships");
+  if (!statement)
+    return tl::unexpected(statement.error());
+  while (true) {
+    auto row = (*statement)->step();
+    if (!row)
+      return tl::unexpected(row.error());
+    if (!*row)
+      return ok();
+    visit((*statement)->column_int64(0));
+  }
+}
+
 Result<std::vector<Membership>> MembershipRepository::list_all() {
   return query_rows<Membership>(
       db_, select_sql("ORDER BY household_id, from_date, id"), [](Statement&) {}, read_membership);

@@ -3,6 +3,7 @@
 // (exclusive).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <vector>
@@ -37,6 +38,8 @@ class MembershipRepository {
   // The person's membership active on `date` (the latest joined if data overlap); nullopt when
   // the person belongs to no household that day.
   Result<std::optional<Membership>> active_for_person(int64_t person_id, Date date);
+  // Calls `visit` with the id of every person who has a membership, once each.
+  Result<void> for_each_member_id(const std::function<void(int64_t)>& visit);
   // Every membership, by household then `from` (loading the screening engine).
   Result<std::vector<Membership>> list_all();
 
