@@ -90,6 +90,15 @@ TEST(FieldTextTest, KeptAsWrittenButTrimmed) {
   EXPECT_EQ(*parse_text(empty_cell()), "");
 }
 
+TEST(FieldTextTest, NumbersWhoseDigitsWereLost) {
+  auto lost = parse_text(number_cell("1.2345678901234568E+20", 1.2345678901234568e20));
+  ASSERT_FALSE(lost);
+  EXPECT_EQ(lost.error().code, issue_code::kBadText);
+  EXPECT_NE(lost.error().zh.find("存成了数字"), std::string::npos);
+  EXPECT_EQ(*parse_text(number_cell("3.5", 3.5)), "3.5");
+  EXPECT_EQ(*parse_text(number_cell("1E+3", 1000)), "1000");
+}
+
 TEST(FieldTextTest, Errors) {
   EXPECT_EQ(parse_text(text_cell(std::string("a\0b", 3))).error().code, issue_code::kBadText);
   EXPECT_EQ(parse_text(text_cell("\xFF\xFE")).error().code, issue_code::kBadEncoding);

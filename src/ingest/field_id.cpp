@@ -94,10 +94,11 @@ class IdMemo {
     const Slot& slot = slots_[slot_of(text)];
     return slot.id && slot.text == text ? &*slot.id : nullptr;
   }
-  void store(std::string_view text, const ResidentId& id) {
+  const ResidentId& store(std::string_view text, ResidentId id) {
     Slot& slot = slots_[slot_of(text)];
     slot.text.assign(text);
-    slot.id = id;
+    slot.id = std::move(id);
+    return *slot.id;
   }
 
  private:
@@ -132,31 +133,58 @@ std::string_view unwrap_id_text(std::string_view text) {
   return text;
 }
 
-FieldResult<ResidentId> parse_resident_id_text(std::string_view text) {
+namespace {
+
+// The valid ID of a text (from the memo when seen lately), valid until the next call on this
+// thread; or the error.
+tl::expected<const ResidentId*, FieldError> find_id(std::string_view text) {
   const std::string_view unwrapped = unwrap_id_text(text);
   if (unwrapped.empty())
     return tl::unexpected(missing_value_error());
   IdMemo& memo = id_memo();
   if (const ResidentId* known = memo.find(unwrapped))
-    return *known;
+    return known;
   auto id = ResidentId::parse(unwrapped);
   if (!id)
     return tl::unexpected(from_parse_error(unwrapped, id.error()));
-  memo.store(unwrapped, *id);
-  return std::move(*id);
+  return &memo.store(unwrapped, std::move(*id));
 }
 
-FieldResult<ResidentId> parse_resident_id(const Cell& cell) {
+tl::expected<const ResidentId*, FieldError> find_id(const Cell& cell) {
   switch (cell.kind) {
     case CellKind::kText:
     case CellKind::kEmpty:
-      return parse_resident_id_text(cell.text);
+      return find_id(cell.text);
     case CellKind::kNumber:
       return tl::unexpected(id_stored_as_number(cell));
     default:
       return tl::unexpected(wrong_kind_error(cell, issue_code::kBadResidentId, "文本格式的身份证号",
                                              "a resident ID as text"));
   }
+}
+
+}  // namespace
+
+FieldResult<ResidentId> parse_resident_id_text(std::string_view text) {
+  auto id = find_id(text);
+  if (!id)
+    return tl::unexpected(std::move(id.error()));
+  return **id;
+}
+
+FieldResult<void> parse_resident_id_into(const Cell& cell, ResidentId& out) {
+  auto id = find_id(cell);
+  if (!id)
+    return tl::unexpected(std::move(id.error()));
+  out = **id;  // copy-assignment keeps out's storage: no allocation per row
+  return {};
+}
+
+FieldResult<ResidentId> parse_resident_id(const Cell& cell) {
+  auto id = find_id(cell);
+  if (!id)
+    return tl::unexpected(std::move(id.error()));
+  return **id;
 }
 
 }  // namespace faxian::ingest

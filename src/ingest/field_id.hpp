@@ -17,6 +17,8 @@ namespace faxian::ingest {
 FieldResult<ResidentId> parse_resident_id(const Cell& cell);
 // The same for text.
 FieldResult<ResidentId> parse_resident_id_text(std::string_view text);
+// parse_resident_id into an existing ID (copy-assigned, reusing its storage); errors as above.
+FieldResult<void> parse_resident_id_into(const Cell& cell, ResidentId& out);
 // Text without the wrappers exports put around IDs to keep them text: a leading apostrophe
 // ("'5002…") or an Excel formula string ("=\"5002…\""); trimmed inside and out.
 std::string_view unwrap_id_text(std::string_view text);

@@ -68,6 +68,22 @@ FieldError bad_village_code(std::string_view value, std::size_t digits) {
                       shown(value), digits)};
 }
 
+// A number cell in a text column (户号, 联系电话, 结算单号 typed as numbers): its digits, or an
+// error when Excel kept it in scientific notation with digits lost ("1.23457E+20").
+FieldResult<std::string> text_of_number(const Cell& cell) {
+  std::string text = number_text(cell);
+  if (text.find_first_of("eE") == std::string::npos)
+    return text;
+  return field_fail(
+      issue_code::kBadText,
+      fmt::format("单元格被 Excel 存成了数字（{}），超过15位的数字已丢失，请把该列设为文本格式后"
+                  "重新导出",
+                  shown(text)),
+      fmt::format("the cell was stored by Excel as the number {}: digits beyond the 15th are "
+                  "lost; format the column as text and export again",
+                  shown(text)));
+}
+
 std::size_t count_characters(std::string_view text) {
   return code_point_count(text);
 }
@@ -87,7 +103,7 @@ FieldResult<std::string> parse_text(const Cell& cell) {
       return std::string(text);
     }
     case CellKind::kNumber:
-      return number_text(cell);
+      return text_of_number(cell);
     case CellKind::kError:
       break;
   }

@@ -13,8 +13,9 @@
 namespace faxian::ingest {
 
 // Text trimmed of surrounding ASCII spaces and U+3000; a number cell as its decimal text
-// ("500241103000123"). Errors: kBadText for a NUL character, kBadEncoding for invalid UTF-8,
-// kCellError for an Excel error value.
+// ("500241103000123"). Errors: kBadText for a NUL character or a number cell whose digits
+// Excel lost (scientific notation beyond 2^53), kBadEncoding for invalid UTF-8, kCellError for
+// an Excel error value.
 FieldResult<std::string> parse_text(const Cell& cell);
 // 村社区代码: exactly 12 digits (full-width digits allowed; a number cell when whole).
 // Errors: kBadVillageCode.

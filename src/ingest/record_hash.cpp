@@ -111,21 +111,32 @@ void RecordHasher::reset(std::string_view feed) {
   add(feed);
 }
 
+namespace {
+
+// Unsigned LEB128: 7 bits a byte, low first, high bit set on all but the last.
+void append_varint(std::string& out, uint64_t value) {
+  char bytes[10];
+  std::size_t count = 0;
+  do {
+    const auto low = static_cast<unsigned char>(value & 0x7F);
+    value >>= 7;
+    bytes[count++] = static_cast<char>(value != 0 ? (low | 0x80) : low);
+  } while (value != 0);
+  out.append(bytes, count);
+}
+
+}  // namespace
+
 void RecordHasher::add(std::string_view text) {
-  const auto size = static_cast<uint32_t>(text.size());
-  const char head[5] = {'s', static_cast<char>(size & 0xFF), static_cast<char>((size >> 8) & 0xFF),
-                        static_cast<char>((size >> 16) & 0xFF),
-                        static_cast<char>((size >> 24) & 0xFF)};
-  buffer_.append(head, sizeof head);
+  add_tag('s');
+  append_varint(buffer_, text.size());
   buffer_.append(text);
 }
 
 void RecordHasher::add(int64_t number) {
+  add_tag('i');
   const auto bits = static_cast<uint64_t>(number);
-  char bytes[9] = {'i'};
-  for (int index = 0; index < 8; ++index)
-    bytes[index + 1] = static_cast<char>((bits >> (8 * index)) & 0xFF);
-  buffer_.append(bytes, sizeof bytes);
+  append_varint(buffer_, (bits << 1) ^ (number < 0 ? ~uint64_t{0} : 0));  // zigzag
 }
 
 void RecordHasher::add(bool flag) {

@@ -129,9 +129,23 @@ template <auto Member>
 constexpr auto text_column(std::string_view zh, std::string_view alias, Need need) {
   return column<Member, &parse_text>(zh, alias, need);
 }
+// A required ID field is parsed in place (parse_resident_id_into); an optional one as a value.
+template <auto Member>
+bool apply_resident_id(const Cell& cell, RecordOf<Member>& record, RowState& row) {
+  if constexpr (schema_detail::Unwrap<FieldOf<Member>>::kOptional) {
+    return apply_cell<Member, &parse_resident_id>(cell, record, row);
+  } else {
+    auto parsed = parse_resident_id_into(cell, record.*Member);
+    if (!parsed)
+      row.fail(parsed.error());
+    return parsed.has_value();
+  }
+}
+
 template <auto Member>
 constexpr auto id_column(std::string_view zh, std::string_view alias, Need need) {
-  return column<Member, &parse_resident_id>(zh, alias, need);
+  return Column<RecordOf<Member>>{zh, alias, need, &apply_resident_id<Member>,
+                                  &hash_member<Member>};
 }
 template <auto Member>
 constexpr auto date_column(std::string_view zh, std::string_view alias, Need need) {
