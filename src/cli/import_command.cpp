@@ -126,12 +126,6 @@ Result<ingest::ImportOutcome> import_one_file(Database& db, const Clock& clock,
   request.department = department;
   request.imported_by = current_user();
   request.language = message_language(global);
-  if (const char* v = std::getenv("FX_CACHE_MIB"))
-    request.tuning.cache_mib = std::atoll(v);
-  if (std::getenv("FX_NO_BULK"))
-    request.tuning.bulk_load = false;
-  if (std::getenv("FX_INLINE"))
-    request.tuning.parse_in_thread = false;
   auto progress = std::make_shared<ProgressPrinter>(global, std::string(feed_name(feed)));
   request.on_progress = [progress](const ingest::ImportProgress& p) { (*progress)(p); };
   return ingest::import_file(db, clock, path, request);

@@ -29,9 +29,23 @@ class PopulationWriter final : public RecordWriter<PopulationRecord> {
         villages_(std::move(villages)),
         linker_(context.db, context.clock) {}
 
-  Result<void> finish() override { return linker_.apply(context_.persons.touched()); }
+  Result<void> finish() override {
+    return linker_.apply(context_.persons.touched(), context_.persons.created_registered());
+  }
 
  protected:
+  // A person the store does not know yet is created registered, as the row describes them.
+  Result<std::optional<int64_t>> link(const PopulationRecord& record) override {
+    const PersonRegistration registration{.name = record.name,
+                                          .relation = record.relation,
+                                          .ethnicity = record.ethnicity,
+                                          .hukou_type = record.hukou_type,
+                                          .phone = record.phone};
+    auto person = context_.persons.link_registered(record.id_number, registration);
+    if (!person)
+      return tl::unexpected(person.error());
+    return std::optional<int64_t>(*person);
+  }
   std::optional<BatchRowIssue> check(int64_t line, const PopulationRecord& record) override {
     if (villages_.contains(record.village_code))
       return std::nullopt;

@@ -57,4 +57,22 @@ Result<int64_t> PersonLinker::link(const ResidentId& id, std::string_view name) 
   return *created;
 }
 
+Result<int64_t> PersonLinker::link_registered(const ResidentId& id,
+                                              const PersonRegistration& registration) {
+  if (auto known = index_.find(id))
+    return *known;
+  Person person = Person::from_id(id, registration.name);
+  person.relation = registration.relation;
+  person.ethnicity = registration.ethnicity;
+  person.hukou_type = registration.hukou_type;
+  person.phone = registration.phone;
+  auto created = persons_.insert(person);
+  if (!created)
+    return tl::unexpected(created.error());
+  index_.insert(id, *created);
+  created_registered_.insert(*created);
+  ++created_;
+  return *created;
+}
+
 }  // namespace faxian::ingest

@@ -39,6 +39,11 @@ class PersonLinker {
   // The id of the person with `id`; creates an unregistered person named `name` (sex and birth
   // date from the ID) when unknown. Errors are the store's.
   Result<int64_t> link(const ResidentId& id, std::string_view name);
+  // The id of the person with `id`; when unknown, creates them registered as `registration`
+  // says (a 户籍 row) and remembers them in created_registered().
+  Result<int64_t> link_registered(const ResidentId& id, const PersonRegistration& registration);
+  // Persons created by link_registered (their fields are those of one 户籍 row).
+  const PersonIdSet& created_registered() const { return created_registered_; }
   // The id of a known person, without creating one.
   std::optional<int64_t> find(const ResidentId& id) const { return index_.find(id); }
   // Unregistered persons created by this linker.
@@ -56,6 +61,7 @@ class PersonLinker {
   PersonIdIndex index_;
   int64_t created_ = 0;
   PersonIdSet touched_;
+  PersonIdSet created_registered_;
 };
 
 }  // namespace faxian::ingest

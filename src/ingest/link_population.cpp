@@ -28,9 +28,10 @@ PopulationLinker::PopulationLinker(Database& db, const Clock& clock)
       memberships_(db),
       deaths_(db, clock) {}
 
-Result<void> PopulationLinker::apply(const PersonIdSet& touched) {
+Result<void> PopulationLinker::apply(const PersonIdSet& touched, const PersonIdSet& fresh) {
   if (touched.empty())
     return ok();
+  fresh_ = &fresh;
   with_memberships_ = PersonIdSet();
   FAXIAN_TRY(memberships_.for_each_member_id([&](int64_t id) { with_memberships_.insert(id); }));
   auto rows = population_.count_current();
@@ -85,7 +86,10 @@ Result<void> PopulationLinker::apply_person(int64_t person_id, const StoredRows&
   const PersonTimeline timeline = build_person_timeline(std::move(rows));
   if (!timeline.registration)
     return ok();
-  FAXIAN_TRY(persons_.set_registration(person_id, *timeline.registration));
+  const bool as_created =
+      records.size() == 1 && !records[0].meta.supersedes_id && fresh_->contains(person_id);
+  if (!as_created)
+    FAXIAN_TRY(persons_.set_registration(person_id, *timeline.registration));
   FAXIAN_TRY(replace_memberships(person_id, timeline));
   FAXIAN_TRY(note_head_sightings(timeline));
   if (timeline.death_cancelled)

@@ -39,7 +39,9 @@ class PopulationLinker {
   // Rebuilds what the current rows of the `touched` persons imply (see top of file): person by
   // person for a small batch, in one ordered pass over the feed for a large one. Errors are
   // the store's.
-  Result<void> apply(const PersonIdSet& touched);
+  // `fresh`: persons this batch created from one of its rows (their fields are that row's, so
+  // a person with no other row needs no update).
+  Result<void> apply(const PersonIdSet& touched, const PersonIdSet& fresh);
 
  private:
   struct KnownHousehold {
@@ -76,6 +78,7 @@ class PopulationLinker {
   std::unordered_map<int64_t, HeadSighting> head_sightings_;
   std::set<int64_t> touched_households_;
   PersonIdSet with_memberships_;  // persons who had a membership before this apply
+  const PersonIdSet* fresh_ = nullptr;
 };
 
 }  // namespace faxian::ingest

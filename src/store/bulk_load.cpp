@@ -40,7 +40,7 @@ Result<FeedBulkLoad> FeedBulkLoad::begin(Database& db, std::string_view table,
     if (!current)
       return tl::unexpected(current.error());
     load.saved_cache_size_ = *current;
-    FAXIAN_TRY(db.execute(fmt::format("PRAGMA cache_size = -{}", options.cache_mib * 1024)));
+    load.cache_mib_ = options.cache_mib;
   }
   if (options.drop_indexes) {
     auto empty = table_is_empty(db, table);
@@ -52,7 +52,14 @@ Result<FeedBulkLoad> FeedBulkLoad::begin(Database& db, std::string_view table,
       load.indexes_dropped_ = true;
     }
   }
+  FAXIAN_TRY(load.set_cache(load.indexes_dropped_ ? options.append_cache_mib : load.cache_mib_));
   return load;
+}
+
+Result<void> FeedBulkLoad::set_cache(int64_t mib) {
+  if (!saved_cache_size_ || mib <= 0)
+    return ok();
+  return db_->execute(fmt::format("PRAGMA cache_size = -{}", mib * 1024));
 }
 
 Result<bool> FeedBulkLoad::try_unique_index() {
@@ -75,6 +82,7 @@ Result<bool> FeedBulkLoad::try_unique_index() {
 Result<int64_t> FeedBulkLoad::finish(const std::function<Result<int64_t>()>& collapse) {
   if (!indexes_dropped_)
     return 0;
+  FAXIAN_TRY(set_cache(cache_mib_));
   int64_t duplicates = 0;
   auto unique = try_unique_index();
   if (!unique)
@@ -95,7 +103,8 @@ FeedBulkLoad::FeedBulkLoad(FeedBulkLoad&& other) noexcept
     : db_(other.db_),
       table_(std::move(other.table_)),
       indexes_dropped_(other.indexes_dropped_),
-      saved_cache_size_(other.saved_cache_size_) {
+      saved_cache_size_(other.saved_cache_size_),
+      cache_mib_(other.cache_mib_) {
   other.saved_cache_size_.reset();
   other.indexes_dropped_ = false;
 }
