@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <optional>
 
+#include <cstdlib>
 #include "ingest/import_feed_writer.hpp"
 #include "ingest/import_issues.hpp"
 #include "ingest/import_pipeline.hpp"
@@ -60,7 +61,7 @@ class BatchRun {
 
  private:
   Result<ImportOutcome> run_in_transaction() {
-    auto transaction = Transaction::begin(db_);
+    auto transaction = Transaction::begin_all_or_nothing(db_);
     if (!transaction)
       return tl::unexpected(transaction.error());
     auto id = BatchRepository(db_).create(batch_);
@@ -122,8 +123,11 @@ class BatchRun {
   }
 
   BulkLoadOptions bulk_options() const {
-    return BulkLoadOptions{.cache_mib = request_.tuning.cache_mib,
-                           .drop_indexes = request_.tuning.bulk_load && writer_->bulk_capable()};
+    const char* e = std::getenv("FXC");
+    const char* a = std::getenv("FXA");
+    return BulkLoadOptions{.cache_mib = e ? std::atoll(e) : request_.tuning.cache_mib,
+                           .drop_indexes = request_.tuning.bulk_load && writer_->bulk_capable(),
+                           .append_cache_mib = a ? std::atoll(a) : 16};
   }
 
   Result<void> consume(ParsedChunk& chunk) {

@@ -63,7 +63,7 @@ Result<void> FeedBulkLoad::set_cache(int64_t mib) {
 }
 
 Result<bool> FeedBulkLoad::try_unique_index() {
-  auto savepoint = Transaction::begin(*db_);
+  auto savepoint = Transaction::savepoint(*db_);
   if (!savepoint)
     return tl::unexpected(savepoint.error());
   auto created = db_->execute(key_index_sql(table_));

@@ -91,43 +91,82 @@ Result<void> Database::run(std::string_view sql) {
   return (*statement)->run();
 }
 
-Result<void> Database::begin() {
-  if (transaction_depth_ > 0 && !backend_in_transaction())
-    transaction_depth_ = 0;
-  const std::string sql = transaction_depth_ == 0
-                              ? std::string(dialect().begin_write())
-                              : "SAVEPOINT " + savepoint_name(transaction_depth_);
-  FAXIAN_TRY(execute(sql));
-  ++transaction_depth_;
+void Database::reset_levels() {
+  levels_.clear();
+  all_or_nothing_ = false;
+  doomed_ = false;
+}
+
+Result<void> Database::begin(Scope scope) {
+  if (!levels_.empty() && !backend_in_transaction())
+    reset_levels();
+  if (levels_.empty()) {
+    if (scope == Scope::kSavepoint) {
+      return fail(ErrorCode::kInternal, "数据库事务状态错误", "savepoint outside a transaction");
+    }
+    FAXIAN_TRY(execute(dialect().begin_write()));
+    levels_.push_back(Level::kTransaction);
+    all_or_nothing_ = scope == Scope::kAllOrNothing;
+    doomed_ = false;
+    return ok();
+  }
+  if (scope == Scope::kAllOrNothing) {
+    return fail(ErrorCode::kInternal, "数据库事务状态错误",
+                "an all-or-nothing transaction must be the outermost");
+  }
+  if (all_or_nothing_ && scope == Scope::kNested) {
+    levels_.push_back(Level::kFlat);
+    return ok();
+  }
+  FAXIAN_TRY(execute("SAVEPOINT " + savepoint_name(transaction_depth())));
+  levels_.push_back(Level::kSavepoint);
   return ok();
 }
 
 Result<void> Database::commit() {
-  if (transaction_depth_ == 0) {
+  if (levels_.empty()) {
     return fail(ErrorCode::kInternal, "数据库事务状态错误", "commit without a transaction");
   }
   if (!backend_in_transaction()) {
-    transaction_depth_ = 0;
+    reset_levels();
     return fail(ErrorCode::kIo, "数据库事务已被回滚，请重试",
                 "the backend rolled the transaction back on its own");
   }
-  const int depth = transaction_depth_ - 1;
+  const Level level = levels_.back();
+  if (level == Level::kFlat) {
+    levels_.pop_back();
+    return ok();
+  }
+  if (level == Level::kTransaction && doomed_) {
+    return fail(ErrorCode::kInternal, "数据库事务中有一步失败，整批未提交",
+                "a nested scope of an all-or-nothing transaction rolled back");
+  }
+  const int depth = transaction_depth() - 1;
   FAXIAN_TRY(execute(depth == 0 ? std::string("COMMIT") : "RELEASE " + savepoint_name(depth)));
-  transaction_depth_ = depth;
+  levels_.pop_back();
+  if (levels_.empty())
+    reset_levels();
   return ok();
 }
 
 Result<void> Database::rollback() {
-  if (transaction_depth_ == 0)
+  if (levels_.empty())
     return ok();
-  const int depth = transaction_depth_ - 1;
-  transaction_depth_ = depth;
+  const Level level = levels_.back();
+  levels_.pop_back();
+  const int depth = transaction_depth();
   if (!backend_in_transaction()) {
-    transaction_depth_ = 0;  // the backend already rolled everything back
+    reset_levels();  // the backend already rolled everything back
     return ok();
   }
-  if (depth == 0)
+  if (level == Level::kFlat) {
+    doomed_ = true;
+    return ok();
+  }
+  if (level == Level::kTransaction) {
+    reset_levels();
     return execute("ROLLBACK");
+  }
   const std::string name = savepoint_name(depth);
   FAXIAN_TRY(execute("ROLLBACK TO " + name));
   return execute("RELEASE " + name);
@@ -135,6 +174,16 @@ Result<void> Database::rollback() {
 
 Result<Transaction> Transaction::begin(Database& db) {
   FAXIAN_TRY(db.begin());
+  return Transaction(db);
+}
+
+Result<Transaction> Transaction::begin_all_or_nothing(Database& db) {
+  FAXIAN_TRY(db.begin(Database::Scope::kAllOrNothing));
+  return Transaction(db);
+}
+
+Result<Transaction> Transaction::savepoint(Database& db) {
+  FAXIAN_TRY(db.begin(Database::Scope::kSavepoint));
   return Transaction(db);
 }
 

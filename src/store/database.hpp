@@ -16,6 +16,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/error.hpp"
 
@@ -104,12 +105,18 @@ class Database {
   // Prepares, binds nothing and runs `sql` to completion (convenience for one-off statements).
   Result<void> run(std::string_view sql);
 
+  // How a begin() nests (see Transaction below).
+  enum class Scope {
+    kNested,        // outermost: a write transaction; inside one: a savepoint (or a flat level)
+    kAllOrNothing,  // outermost only: inner kNested levels are flat (no savepoints)
+    kSavepoint,     // always a real savepoint inside a transaction, even an all-or-nothing one
+  };
   // Transactions nest: the outermost begin() opens a write transaction, inner ones are
   // savepoints. Prefer the Transaction guard below.
-  Result<void> begin();
+  Result<void> begin(Scope scope = Scope::kNested);
   Result<void> commit();
   Result<void> rollback();
-  int transaction_depth() const { return transaction_depth_; }
+  int transaction_depth() const { return static_cast<int>(levels_.size()); }
 
  protected:
   // Whether the backend itself still has a transaction open (SQLite rolls a transaction back
@@ -117,7 +124,12 @@ class Database {
   virtual bool backend_in_transaction() const = 0;
 
  private:
-  int transaction_depth_ = 0;
+  enum class Level : uint8_t { kTransaction, kSavepoint, kFlat };
+  void reset_levels();
+
+  std::vector<Level> levels_;
+  bool all_or_nothing_ = false;
+  bool doomed_ = false;  // a flat level rolled back: the transaction can only roll back
 };
 
 // Runs an INSERT built with Dialect::returning_id() (and possibly ON CONFLICT … DO NOTHING) and
@@ -126,10 +138,18 @@ Result<std::optional<int64_t>> step_insert(Database& db, Statement& statement);
 
 // RAII transaction: rolls back on destruction unless commit() succeeded. Nested guards become
 // savepoints, so a repository can be atomic on its own and also part of a caller's transaction.
+// Inside an all-or-nothing transaction (a large batch whose every error aborts it) nested guards
+// are flat: no savepoint journal, and a nested rollback dooms the whole transaction, whose
+// commit() then fails. SQLite writes the original of every page a savepoint touches to its
+// statement journal, which made savepoints most of the cost of a 户籍 import.
 class Transaction {
  public:
   // Opens a transaction (or a savepoint inside an open one).
   static Result<Transaction> begin(Database& db);
+  // Opens the outermost transaction of an all-or-nothing batch. REQUIRES: none open.
+  static Result<Transaction> begin_all_or_nothing(Database& db);
+  // A real savepoint inside the open transaction, to try something and roll it back alone.
+  static Result<Transaction> savepoint(Database& db);
 
   Transaction(Transaction&& other) noexcept;
   Transaction& operator=(Transaction&&) = delete;

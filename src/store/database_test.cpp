@@ -207,6 +207,52 @@ TEST_P(DatabaseTest, NestedTransactionsAreSavepoints) {
   EXPECT_EQ(count_samples(), 2);
 }
 
+TEST_P(DatabaseTest, AllOrNothingTransactionHasFlatNestedLevels) {
+  auto outer = Transaction::begin_all_or_nothing(db());
+  ASSERT_TRUE(outer.has_value());
+  auto inner = in_transaction(db(), [&]() -> Result<void> { return insert_label("inner"); });
+  ASSERT_TRUE(inner.has_value());
+  {
+    // A real savepoint still rolls back on its own.
+    auto savepoint = Transaction::savepoint(db());
+    ASSERT_TRUE(savepoint.has_value());
+    ASSERT_TRUE(insert_label("tried").has_value());
+  }
+  ASSERT_TRUE(outer->commit().has_value());
+  EXPECT_EQ(count_samples(), 1);
+  EXPECT_EQ(db().transaction_depth(), 0);
+}
+
+TEST_P(DatabaseTest, FlatLevelThatRollsBackDoomsTheWholeTransaction) {
+  auto outer = Transaction::begin_all_or_nothing(db());
+  ASSERT_TRUE(outer.has_value());
+  ASSERT_TRUE(insert_label("before").has_value());
+  {
+    auto inner = Transaction::begin(db());
+    ASSERT_TRUE(inner.has_value());
+    EXPECT_EQ(db().transaction_depth(), 2);
+    ASSERT_TRUE(insert_label("inner").has_value());
+  }  // dropped: cannot roll back alone
+  auto committed = outer->commit();
+  ASSERT_FALSE(committed.has_value());
+  EXPECT_EQ(committed.error().code, ErrorCode::kInternal);
+  EXPECT_EQ(db().transaction_depth(), 0);
+  EXPECT_EQ(count_samples(), 0);
+  // The connection is usable afterwards, in either mode.
+  ASSERT_TRUE(insert_label("after").has_value());
+  EXPECT_EQ(count_samples(), 1);
+}
+
+TEST_P(DatabaseTest, AllOrNothingOnlyOutermostAndSavepointOnlyInside) {
+  EXPECT_FALSE(Transaction::savepoint(db()).has_value());
+  auto outer = Transaction::begin(db());
+  ASSERT_TRUE(outer.has_value());
+  auto nested = Transaction::begin_all_or_nothing(db());
+  ASSERT_FALSE(nested.has_value());
+  EXPECT_EQ(nested.error().code, ErrorCode::kInternal);
+  EXPECT_EQ(db().transaction_depth(), 1);
+}
+
 TEST_P(DatabaseTest, CommittedDataIsVisibleToAnotherConnection) {
   ASSERT_TRUE(insert_label("shared").has_value());
   std::unique_ptr<Database> other = test_db_->open_again();

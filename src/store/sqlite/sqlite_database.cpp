@@ -97,10 +97,21 @@ class SqliteStatement final : public Statement {
   int bind_error_ = SQLITE_OK;
 };
 
+// Once per process, before the first connection: no global memory statistics (they take a
+// process-wide mutex on every allocation, ~8 % of an import measured).
+void configure_library_once() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& path,
                                                              const SqliteOptions& options) {
+  configure_library_once();
   sqlite3* handle = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
@@ -132,6 +143,9 @@ SqliteDatabase::~SqliteDatabase() {
 Result<void> SqliteDatabase::configure() {
   sqlite3_busy_timeout(handle_, options_.busy_timeout_ms);
   FAXIAN_TRY(execute("PRAGMA foreign_keys = ON"));
+  // Savepoint journals and sorts in memory: a savepoint inside a large batch otherwise writes the
+  // original of every page it touches to a temporary file (13 writes per 户籍 row, measured).
+  FAXIAN_TRY(execute("PRAGMA temp_store = MEMORY"));
   auto mode = pragma_text("journal_mode = WAL");
   if (!mode)
     return tl::unexpected(mode.error());
