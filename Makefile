@@ -31,10 +31,12 @@ build: bootstrap $(BUILD)/build.ninja
 build-asan: bootstrap $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
-# Installs, builds, generates the synthetic 秀山 county, initialises a database and runs the
-# demo (later issues add import, screening, leads and the web server).
+# Installs, builds, generates the synthetic 秀山 county, initialises a fresh database and
+# imports every feed (later issues add screening, leads and the web server). The previous demo
+# database is replaced: the demo always starts from the same county.
 demo: build
 	mkdir -p $(dir $(DEMO_DB))
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BUILD)/faxian --db $(DEMO_DB) demo --scale $(SCALE) --seed $(SEED)
 
 # Installs, builds and runs every test: the release build's full suite, then the unit tests

@@ -77,9 +77,11 @@ std::string format_import_report(const ImportOutcome& outcome, MessageLanguage l
     out += fmt::format("rows {}  imported {}  duplicates {}  rejected {}  warnings {}\n",
                        grouped(batch.rows), grouped(batch.imported), grouped(batch.duplicates),
                        grouped(batch.rejected), batch.warnings.size());
-    out += fmt::format("new unregistered persons {}  hotline candidates {}  {:.1f} s ({} rows/s)\n",
-                       outcome.persons_created, outcome.hotline_candidates, outcome.seconds,
-                       grouped(static_cast<int64_t>(rows_per_second(outcome))));
+    out += fmt::format(
+        "new registered persons {}  new unregistered persons {}  hotline candidates {}  {:.1f} s "
+        "({} rows/s)\n",
+        outcome.persons_registered, outcome.persons_created, outcome.hotline_candidates,
+        outcome.seconds, grouped(static_cast<int64_t>(rows_per_second(outcome))));
   } else {
     out += fmt::format("导入批次 #{}  {}（{}）  文件 {}\n", batch.id, enum_label(batch.feed),
                        enum_key(batch.feed), batch.file_name);
@@ -88,9 +90,10 @@ std::string format_import_report(const ImportOutcome& outcome, MessageLanguage l
     out += fmt::format("行数 {}  导入 {}  重复 {}  拒绝 {}  警告 {}\n", grouped(batch.rows),
                        grouped(batch.imported), grouped(batch.duplicates), grouped(batch.rejected),
                        batch.warnings.size());
-    out += fmt::format("新建未登记人员 {}  热线候选人 {}  用时 {:.1f} 秒（每秒 {} 行）\n",
-                       outcome.persons_created, outcome.hotline_candidates, outcome.seconds,
-                       grouped(static_cast<int64_t>(rows_per_second(outcome))));
+    out += fmt::format(
+        "新建户籍人员 {}  新建未登记人员 {}  热线候选人 {}  用时 {:.1f} 秒（每秒 {} 行）\n",
+        outcome.persons_registered, outcome.persons_created, outcome.hotline_candidates,
+        outcome.seconds, grouped(static_cast<int64_t>(rows_per_second(outcome))));
   }
   append_issues(out, batch.errors, errors_listed, "错误", "errors", language);
   append_issues(out, batch.warnings, errors_listed, "警告", "warnings", language);
@@ -115,6 +118,7 @@ nlohmann::json import_report_json(const ImportOutcome& outcome) {
       {"warnings", issues_json(batch.warnings)},
       {"errors", issues_json(batch.errors)},
       {"persons_created", outcome.persons_created},
+      {"persons_registered", outcome.persons_registered},
       {"hotline_candidates", outcome.hotline_candidates},
       {"issues_not_listed", outcome.issues_dropped},
       {"seconds", outcome.seconds},

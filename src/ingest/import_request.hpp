@@ -62,6 +62,7 @@ struct ImportRequest {
 struct ImportOutcome {
   ImportBatch batch;               // as stored: status, counts, errors, warnings
   int64_t persons_created = 0;     // unregistered persons created by linkage
+  int64_t persons_registered = 0;  // persons first seen in this 户籍 batch, created registered
   int64_t hotline_candidates = 0;  // candidate persons recorded for tickets without an ID
   int64_t issues_dropped = 0;      // row errors beyond tuning.max_issues (counted, not listed)
   double seconds = 0;              // wall time (reporting only)

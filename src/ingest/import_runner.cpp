@@ -123,11 +123,9 @@ class BatchRun {
   }
 
   BulkLoadOptions bulk_options() const {
-    const char* e = std::getenv("FXC");
-    const char* a = std::getenv("FXA");
-    return BulkLoadOptions{.cache_mib = e ? std::atoll(e) : request_.tuning.cache_mib,
+    return BulkLoadOptions{.cache_mib = request_.tuning.cache_mib,
                            .drop_indexes = request_.tuning.bulk_load && writer_->bulk_capable(),
-                           .append_cache_mib = a ? std::atoll(a) : 16};
+                           .append_cache_mib = request_.tuning.append_cache_mib};
   }
 
   Result<void> consume(ParsedChunk& chunk) {
@@ -207,6 +205,7 @@ class BatchRun {
     }
     ImportOutcome result = outcome();
     result.persons_created = linker_->created();
+    result.persons_registered = static_cast<int64_t>(linker_->created_registered().size());
     result.hotline_candidates = writer_->hotline_candidates();
     result.touched_persons = linker_->touched().ids();
     return result;

@@ -71,7 +71,6 @@ Result<int64_t> PersonLinker::link_registered(const ResidentId& id,
     return tl::unexpected(created.error());
   index_.insert(id, *created);
   created_registered_.insert(*created);
-  ++created_;
   return *created;
 }
 

@@ -79,7 +79,8 @@ TEST_P(PopulationLinkTest, AnUnregisteredPersonIsRegisteredWhenTheFeedKnowsThem)
   import_text(FeedKind::kDeath, "身份证号,姓名,死亡日期\n" + kChild + ",张小,2024-02-01\n");
   EXPECT_EQ(count("SELECT COUNT(*) FROM persons WHERE unregistered = 1"), 1);
   const ImportOutcome outcome = import_text(FeedKind::kPopulation, family());
-  EXPECT_EQ(outcome.persons_created, 2);
+  EXPECT_EQ(outcome.persons_created, 0);
+  EXPECT_EQ(outcome.persons_registered, 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM persons"), 3);
   EXPECT_EQ(count("SELECT COUNT(*) FROM persons WHERE unregistered = 1"), 0);
   EXPECT_EQ(text("SELECT death_date FROM persons WHERE name = '张小'"), "2024-02-01");
