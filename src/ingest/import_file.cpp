@@ -25,6 +25,13 @@ class UnreadableTable final : public TableReader {
   Error error_;
 };
 
+// A file of zero bytes: a table without even a header row (the batch fails as `empty_file`).
+class EmptyTable final : public TableReader {
+ public:
+  Result<bool> next(TableRow&) override { return false; }
+  TableFormat format() const override { return TableFormat::kCsvUtf8; }
+};
+
 }  // namespace
 
 Result<ImportOutcome> import_file(Database& db, const Clock& clock, const std::string& path,
@@ -48,6 +55,11 @@ Result<ImportOutcome> import_file(Database& db, const Clock& clock, const std::s
     request.file_name = std::filesystem::path(path).filename().string();
   ParseContext context{.import_date = clock.today(), .language = request.language};
   std::unique_ptr<FeedParser> parser = make_feed_parser(request.feed, context);
+  std::error_code size_error;
+  if (std::filesystem::file_size(path, size_error) == 0 && !size_error) {
+    EmptyTable empty;
+    return import_table(db, clock, empty, *parser, request);
+  }
   auto reader = open_table_file(path);
   if (!reader) {
     UnreadableTable unreadable(reader.error());
