@@ -1,0 +1,422 @@
+-- The default screening rule set of 30-screening.md (R01–R15, V01) as portable SQL.
+-- Runs unchanged in SQLite 3.40 and DuckDB 1.x over the faxian store's tables (only current
+-- rows, `superseded_at IS NULL`); the TEMP tables of params.py give D and every figure.
+-- Result: TEMP table `warnings(household_no, kind, level, score, rules)`.
+--
+-- Portability rules kept throughout: dates are ISO text compared as text; money is integer
+-- fen and every per-capita comparison is cross-multiplied (no division anywhere: `/` is
+-- integer division in SQLite and real division in DuckDB); no LIKE (case rules differ), no
+-- scalar min/max (DuckDB calls them least/greatest), no group_concat (ordering), flags are
+-- 0/1 integers (DuckDB will not sum booleans). Each statement ends with ";" at a line end.
+--
+-- Membership: persons whose `memberships` row is active on D (from_date ≤ D < to_date) and who
+-- are alive on D (death_date NULL or > D). Categories: the store's `categories` rows held on D
+-- by a current member (or by the household), plus 曾申请未获批 computed from `applications`.
+
+-- 1. Members on D, their age in full years (a 29 February birthday counts on 1 March in other
+--    years: comparing 'MM-DD' as text does exactly that) and their disability on D.
+CREATE TEMP TABLE mem AS
+SELECT m.household_id AS hh, p.id AS pid, p.self_care, p.health_status,
+       CAST(substr(pr.d, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)
+         - CASE WHEN substr(pr.d, 6, 5) < substr(p.birth_date, 6, 5) THEN 1 ELSE 0 END AS age
+FROM params pr
+JOIN memberships m ON m.from_date <= pr.d AND (m.to_date IS NULL OR m.to_date > pr.d)
+JOIN persons p ON p.id = m.person_id
+WHERE p.death_date IS NULL OR p.death_date > pr.d;
+
+-- Disability on D: the most recent certificate issued on or before D decides; 注销 = none.
+CREATE TEMP TABLE cert_now AS
+SELECT pid, grade, status, issued FROM (
+  SELECT f.person_id AS pid, f.grade, f.status, f.event_date AS issued,
+         ROW_NUMBER() OVER (PARTITION BY f.person_id ORDER BY f.event_date DESC, f.id DESC) AS rn
+  FROM feed_disability f, params pr
+  WHERE f.superseded_at IS NULL AND f.event_date <= pr.d
+) t WHERE rn = 1;
+
+-- severe: disability grade 1–2 on D, or 失能 (from the workflow's verification records).
+CREATE TEMP TABLE memx AS
+SELECT mem.hh, mem.pid, mem.age, mem.health_status,
+       CASE WHEN (c.status <> 'revoked' AND c.grade <= 2) OR mem.self_care = 'fully_disabled'
+            THEN 1 ELSE 0 END AS severe
+FROM mem LEFT JOIN cert_now c ON c.pid = mem.pid;
+
+-- 2. Screened households: n, area type (the household's village), standard, reference income.
+CREATE TEMP TABLE hh AS
+SELECT h.id AS hh, h.household_no, a.n, a.n_working, a.n_dependent, a.n_severe, a.max_age,
+       CASE WHEN substr(r.urban_rural_code, 1, 1) = '1' THEN pr.std_urban ELSE pr.std_rural END AS std,
+       CASE WHEN substr(r.urban_rural_code, 1, 1) = '1' THEN pr.disp_urban ELSE pr.disp_rural END AS disp
+FROM (
+  SELECT hh, COUNT(*) AS n,
+         SUM(CASE WHEN age BETWEEN 16 AND 59 AND severe = 0 THEN 1 ELSE 0 END) AS n_working,
+         SUM(CASE WHEN age < 16 OR age >= 70 OR severe = 1 THEN 1 ELSE 0 END) AS n_dependent,
+         SUM(severe) AS n_severe, MAX(age) AS max_age
+  FROM memx GROUP BY hh
+) a
+JOIN households h ON h.id = a.hh
+JOIN regions r ON r.code = h.village_code
+CROSS JOIN params pr;
+
+-- 3. Income per household and month over the 12 calendar months ending with D's month.
+CREATE TEMP TABLE inc_month AS
+SELECT mem.hh, i.month, SUM(i.amount) AS amount
+FROM params pr
+JOIN feed_income i ON i.month >= pr.month_12 AND i.month <= pr.month_d
+JOIN mem ON mem.pid = i.person_id
+WHERE i.superseded_at IS NULL
+  AND i.income_type NOT IN (SELECT income_type FROM param_excluded_income)
+GROUP BY mem.hh, i.month;
+
+CREATE TEMP TABLE inc AS
+SELECT hh.hh,
+       COALESCE(SUM(im.amount), 0) AS income_12m,
+       -- V01: months of the last 6 whose members' income / n ≥ edge multiple × standard
+       SUM(CASE WHEN im.month >= pr.month_6
+                 AND im.amount * pr.edge_den >= pr.edge_num * hh.std * hh.n THEN 1 ELSE 0 END)
+         AS v01_months
+FROM hh CROSS JOIN params pr LEFT JOIN inc_month im ON im.hh = hh.hh
+GROUP BY hh.hh;
+
+-- 4. Medical self-pay, net of reversals (a 冲销 row subtracts the absolute value at its own
+--    settle date), and serious illness; education net of aid by school year (1 September).
+CREATE TEMP TABLE med_rows AS
+SELECT mem.hh, f.person_id AS pid, f.event_date,
+       CASE WHEN f.settle_kind = 'reversal' THEN -abs(f.self_paid) ELSE f.self_paid END AS self_paid,
+       CASE WHEN EXISTS (
+              SELECT 1 FROM param_serious_codes s
+              WHERE (s.lo3 IS NOT NULL AND upper(substr(f.diagnosis_code, 1, 3)) BETWEEN s.lo3 AND s.hi3)
+                 OR (s.prefix IS NOT NULL
+                     AND upper(substr(f.diagnosis_code, 1, length(s.prefix))) = s.prefix))
+            THEN 1 ELSE 0 END AS serious
+FROM params pr
+JOIN feed_medical f ON f.event_date > pr.d_730 AND f.event_date <= pr.d
+JOIN mem ON mem.pid = f.person_id
+WHERE f.superseded_at IS NULL;
+
+CREATE TEMP TABLE med AS
+SELECT m.hh,
+       SUM(CASE WHEN m.event_date > pr.d_365 THEN m.self_paid ELSE 0 END) AS selfpay_365,
+       SUM(CASE WHEN m.event_date > pr.d_180 THEN m.self_paid ELSE 0 END) AS selfpay_180,
+       MAX(CASE WHEN m.event_date > pr.d_365 THEN m.serious ELSE 0 END) AS serious
+FROM med_rows m CROSS JOIN params pr
+GROUP BY m.hh;
+
+CREATE TEMP TABLE edu AS
+SELECT mem.hh,
+       SUM(CASE WHEN f.fees - COALESCE(f.aid, 0) > 0 THEN f.fees - COALESCE(f.aid, 0) ELSE 0 END)
+         AS education_net_12m,
+       MAX(CASE WHEN f.stage IN ('senior_high', 'secondary_vocational', 'higher_vocational', 'undergraduate')
+                 AND f.fees - COALESCE(f.aid, 0) >= pr.r13_net_fees THEN 1 ELSE 0 END) AS r13_burden
+FROM params pr
+JOIN feed_education f ON f.event_date > pr.d_365 AND f.event_date <= pr.d
+JOIN mem ON mem.pid = f.person_id
+WHERE f.superseded_at IS NULL
+GROUP BY mem.hh;
+
+-- 5. Assets of members: rows dated ≤ D and not 注销, each row standing alone.
+CREATE TEMP TABLE ast AS
+SELECT mem.hh,
+       MAX(CASE WHEN f.asset_type = 'vehicle' AND f.value > pr.vehicle_exempt THEN 1 ELSE 0 END) AS vehicle,
+       MAX(CASE WHEN f.asset_type = 'vehicle' AND f.value > pr.vehicle_exempt
+                 AND f.event_date > pr.d_180 THEN 1 ELSE 0 END) AS vehicle_new,
+       SUM(CASE WHEN f.asset_type = 'real_estate' THEN 1 ELSE 0 END) AS homes,
+       SUM(CASE WHEN f.asset_type = 'real_estate' AND f.event_date > pr.d_180 THEN 1 ELSE 0 END) AS homes_new,
+       MAX(CASE WHEN f.asset_type = 'business' THEN 1 ELSE 0 END) AS business,
+       MAX(CASE WHEN f.asset_type = 'business' AND f.event_date > pr.d_180 THEN 1 ELSE 0 END) AS business_new,
+       SUM(CASE WHEN f.asset_type = 'deposit' THEN COALESCE(f.value, 0) ELSE 0 END) AS deposits,
+       SUM(CASE WHEN f.asset_type = 'deposit' AND f.event_date > pr.d_180 THEN 1 ELSE 0 END) AS deposits_new
+FROM params pr
+JOIN feed_assets f ON f.event_date <= pr.d AND f.status <> 'revoked'
+JOIN mem ON mem.pid = f.person_id
+WHERE f.superseded_at IS NULL
+GROUP BY mem.hh;
+
+CREATE TEMP TABLE ast_x AS
+SELECT a.hh,
+       CASE WHEN a.vehicle = 1 OR a.homes >= 2 OR a.business = 1
+              OR a.deposits > hh.n * hh.std * pr.deposit_months THEN 1 ELSE 0 END AS excluded,
+       -- V01: a row registered within 180 days that contributes to excluded_by_assets
+       CASE WHEN a.vehicle_new = 1 OR (a.homes >= 2 AND a.homes_new > 0) OR a.business_new = 1
+              OR (a.deposits > hh.n * hh.std * pr.deposit_months AND a.deposits_new > 0)
+            THEN 1 ELSE 0 END AS v01_asset
+FROM ast a JOIN hh ON hh.hh = a.hh CROSS JOIN params pr;
+
+-- 6. Applications. A decision date is the result date, else the apply date (event_date).
+--    曾申请未获批: a current member's 不予批准 decided in (D − 730, D], not followed by any
+--    current member's 批准 decided strictly later and ≤ D.
+CREATE TEMP TABLE approved AS
+SELECT DISTINCT mem.hh, COALESCE(f.result_date, f.event_date) AS decided
+FROM params pr
+JOIN feed_applications f ON COALESCE(f.result_date, f.event_date) <= pr.d
+JOIN mem ON mem.pid = f.person_id
+WHERE f.superseded_at IS NULL AND f.result = 'approved';
+
+CREATE TEMP TABLE rejected AS
+SELECT DISTINCT mem.hh, COALESCE(f.result_date, f.event_date) AS decided
+FROM params pr
+JOIN feed_applications f ON COALESCE(f.result_date, f.event_date) > pr.d_730
+                        AND COALESCE(f.result_date, f.event_date) <= pr.d
+JOIN mem ON mem.pid = f.person_id
+WHERE f.superseded_at IS NULL AND f.result = 'rejected'
+  AND NOT EXISTS (SELECT 1 FROM approved a
+                  WHERE a.hh = mem.hh AND a.decided > COALESCE(f.result_date, f.event_date));
+
+-- 7. Categories held on D.
+CREATE TEMP TABLE cat AS
+SELECT DISTINCT mem.hh, c.kind
+FROM params pr
+JOIN categories c ON c.start_date <= pr.d AND (c.end_date IS NULL OR c.end_date >= pr.d)
+JOIN mem ON mem.pid = c.person_id
+WHERE c.household_id IS NULL
+UNION
+SELECT c.household_id AS hh, c.kind
+FROM params pr
+JOIN categories c ON c.start_date <= pr.d AND (c.end_date IS NULL OR c.end_date >= pr.d)
+WHERE c.household_id IS NOT NULL
+UNION
+SELECT hh, 'rejected_applicant' AS kind FROM rejected;
+
+CREATE TEMP TABLE cats AS
+SELECT hh,
+       MAX(CASE WHEN kind IN ('dibao', 'tekun') THEN 1 ELSE 0 END) AS dibao_tekun,
+       MAX(CASE WHEN kind IN ('dibao', 'tekun', 'dibao_edge', 'expenditure_hardship') THEN 1 ELSE 0 END) AS r02_block,
+       MAX(CASE WHEN kind IN ('dibao', 'tekun', 'dibao_edge', 'expenditure_hardship', 'poverty_monitoring',
+                              'poverty_alleviated', 'orphan_or_unsupported_child') THEN 1 ELSE 0 END) AS low_income,
+       MAX(CASE WHEN kind IN ('poverty_monitoring', 'poverty_alleviated', 'dibao_edge', 'rejected_applicant')
+                THEN 1 ELSE 0 END) AS r05_category,
+       MAX(CASE WHEN kind = 'poverty_monitoring' THEN 1 ELSE 0 END) AS monitoring
+FROM cat GROUP BY hh;
+
+-- 8. Events. Job loss (R05's event): 失业登记 or 社保断缴 within 180 days of a member
+--    working-age on D, with no 就业登记 of that person strictly later and ≤ D.
+CREATE TEMP TABLE job_loss AS
+SELECT x.hh, x.pid, f.event_date
+FROM params pr
+JOIN feed_employment f ON f.event_date > pr.d_180 AND f.event_date <= pr.d
+JOIN memx x ON x.pid = f.person_id AND x.age BETWEEN 16 AND 59 AND x.severe = 0
+WHERE f.superseded_at IS NULL AND f.event IN ('unemployed', 'contribution_stopped')
+  AND NOT EXISTS (SELECT 1 FROM feed_employment g
+                  WHERE g.person_id = f.person_id AND g.superseded_at IS NULL
+                    AND g.event = 'employed' AND g.event_date > f.event_date
+                    AND g.event_date <= pr.d);
+
+-- Deaths within 730 days, in the household the person was a member of on the death date.
+CREATE TEMP TABLE deaths AS
+SELECT m.household_id AS hh, p.id AS pid, p.death_date,
+       CAST(substr(p.death_date, 1, 4) AS INTEGER) * 12 + CAST(substr(p.death_date, 6, 2) AS INTEGER) - 1
+         AS death_mi,
+       CAST(substr(p.death_date, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)
+         - CASE WHEN substr(p.death_date, 6, 5) < substr(p.birth_date, 6, 5) THEN 1 ELSE 0 END
+         AS age_at_death
+FROM params pr
+JOIN persons p ON p.death_date > pr.d_730 AND p.death_date <= pr.d
+JOIN memberships m ON m.person_id = p.id AND m.from_date <= p.death_date
+                  AND (m.to_date IS NULL OR m.to_date > p.death_date);
+
+-- Disasters of current members within 180 days with R10's damage types.
+CREATE TEMP TABLE disaster AS
+SELECT mem.hh,
+       MAX(CASE WHEN f.event_date > pr.d_90 THEN 1 ELSE 0 END) AS r10,
+       MAX(CASE WHEN f.event_date > pr.d_90 AND f.damage IN ('house_collapsed', 'casualty')
+                THEN 1 ELSE 0 END) AS r10_red
+FROM params pr
+JOIN feed_disaster f ON f.event_date > pr.d_180 AND f.event_date <= pr.d
+JOIN mem ON mem.pid = f.person_id
+WHERE f.superseded_at IS NULL
+  AND f.damage IN ('house_collapsed', 'house_severe', 'crop_total_loss', 'casualty')
+GROUP BY mem.hh;
+
+-- 9. R06: a member aged 18–59 at death died within 180 days; their income over the 12 months
+--    ending with the death month vs. that of everyone who was a member on the death date.
+CREATE TEMP TABLE r06_income AS
+SELECT d.hh, d.pid,
+       COALESCE(SUM(i.amount), 0) AS household_income,
+       COALESCE(SUM(CASE WHEN i.person_id = d.pid THEN i.amount ELSE 0 END), 0) AS deceased_income
+FROM params pr
+JOIN deaths d ON d.death_date > pr.d_180 AND d.age_at_death BETWEEN 18 AND 59
+JOIN memberships m ON m.household_id = d.hh AND m.from_date <= d.death_date
+                  AND (m.to_date IS NULL OR m.to_date > d.death_date)
+JOIN persons p ON p.id = m.person_id
+              AND (p.id = d.pid OR p.death_date IS NULL OR p.death_date > d.death_date)
+LEFT JOIN feed_income i ON i.person_id = p.id AND i.superseded_at IS NULL
+       AND i.income_type NOT IN (SELECT income_type FROM param_excluded_income)
+       AND CAST(substr(i.month, 1, 4) AS INTEGER) * 12 + CAST(substr(i.month, 6, 2) AS INTEGER) - 1
+           BETWEEN d.death_mi - 11 AND d.death_mi
+GROUP BY d.hh, d.pid;
+
+CREATE TEMP TABLE r06 AS
+SELECT hh.hh,
+       MAX(CASE WHEN r.household_income > 0 AND 2 * r.deceased_income >= r.household_income
+                  OR (hh.n_dependent > 0 AND hh.n_working = 0) THEN 1 ELSE 0 END) AS r06,
+       MAX(CASE WHEN hh.n_dependent > 0 AND hh.n_working = 0 THEN 1 ELSE 0 END) AS r06_red
+FROM r06_income r JOIN hh ON hh.hh = r.hh
+GROUP BY hh.hh;
+
+-- 10. R11: a current member's rejection decided in (D − 730, D] (still 曾申请未获批), and after
+--     its decision date (strictly, ≤ D): members' self-pay ≥ 5,000, an R05 event, a death of a
+--     member, or pc_income(D) ≤ 80 % of pc_income(decision date) (> 0).
+CREATE TEMP TABLE r11_then AS
+SELECT r.hh, r.decided, COUNT(DISTINCT p.id) AS n_then, COALESCE(SUM(i.amount), 0) AS income_then
+FROM rejected r
+JOIN memberships m ON m.household_id = r.hh AND m.from_date <= r.decided
+                  AND (m.to_date IS NULL OR m.to_date > r.decided)
+JOIN persons p ON p.id = m.person_id AND (p.death_date IS NULL OR p.death_date > r.decided)
+LEFT JOIN feed_income i ON i.person_id = p.id AND i.superseded_at IS NULL
+       AND i.income_type NOT IN (SELECT income_type FROM param_excluded_income)
+       AND CAST(substr(i.month, 1, 4) AS INTEGER) * 12 + CAST(substr(i.month, 6, 2) AS INTEGER) - 1
+           BETWEEN CAST(substr(r.decided, 1, 4) AS INTEGER) * 12 + CAST(substr(r.decided, 6, 2) AS INTEGER) - 12
+               AND CAST(substr(r.decided, 1, 4) AS INTEGER) * 12 + CAST(substr(r.decided, 6, 2) AS INTEGER) - 1
+GROUP BY r.hh, r.decided;
+
+CREATE TEMP TABLE r11 AS
+SELECT r.hh, 1 AS r11
+FROM rejected r JOIN hh ON hh.hh = r.hh JOIN inc ON inc.hh = r.hh
+LEFT JOIN r11_then t ON t.hh = r.hh AND t.decided = r.decided
+WHERE (SELECT COALESCE(SUM(m.self_paid), 0) FROM med_rows m
+        WHERE m.hh = r.hh AND m.event_date > r.decided) >= (SELECT r11_selfpay FROM params)
+   OR EXISTS (SELECT 1 FROM job_loss j WHERE j.hh = r.hh AND j.event_date > r.decided)
+   OR EXISTS (SELECT 1 FROM deaths d WHERE d.hh = r.hh AND d.death_date > r.decided)
+   OR (t.income_then > 0
+       AND inc.income_12m * t.n_then * (SELECT r11_drop_den FROM params)
+           <= (SELECT r11_drop_num FROM params) * t.income_then * hh.n)
+GROUP BY r.hh;
+
+-- 11. R14: distinct tickets within 90 days linked to a current member by ID or by an officer's
+--     confirmed match.
+CREATE TEMP TABLE tickets AS
+SELECT mem.hh, f.ticket_no
+FROM params pr
+JOIN feed_hotline f ON substr(f.call_time, 1, 10) > pr.d_90 AND substr(f.call_time, 1, 10) <= pr.d
+JOIN persons p ON p.id = f.person_id OR (f.person_id IS NULL AND p.resident_id = f.id_number)
+JOIN mem ON mem.pid = p.id
+WHERE f.superseded_at IS NULL
+UNION
+SELECT mem.hh, f.ticket_no
+FROM params pr
+JOIN feed_hotline f ON substr(f.call_time, 1, 10) > pr.d_90 AND substr(f.call_time, 1, 10) <= pr.d
+JOIN hotline_candidates c ON c.hotline_record_id = f.id AND c.status = 'confirmed'
+JOIN mem ON mem.pid = c.person_id
+WHERE f.superseded_at IS NULL;
+
+-- 12. R15: the certificate in force on D is grade 1–2, issued within 180 days, and the person
+--     has no earlier grade 1–2 certificate of any status.
+CREATE TEMP TABLE r15 AS
+SELECT DISTINCT mem.hh, 1 AS r15
+FROM params pr
+JOIN cert_now c ON c.status <> 'revoked' AND c.grade <= 2 AND c.issued > pr.d_180
+JOIN mem ON mem.pid = c.pid
+WHERE NOT EXISTS (SELECT 1 FROM feed_disability f
+                  WHERE f.person_id = c.pid AND f.superseded_at IS NULL
+                    AND f.grade <= 2 AND f.event_date < c.issued);
+
+-- 13. Every rule per household.
+CREATE TEMP TABLE fired_wide AS
+SELECT hh.hh, hh.household_no,
+  -- R01 应保未保
+  CASE WHEN COALESCE(cats.dibao_tekun, 0) = 0 AND COALESCE(ax.excluded, 0) = 0
+        AND inc.income_12m < hh.std * 12 * hh.n THEN 1 ELSE 0 END AS r01,
+  -- R02 刚性支出困难
+  CASE WHEN COALESCE(cats.r02_block, 0) = 0 AND COALESCE(ax.excluded, 0) = 0
+        AND inc.income_12m < hh.disp * hh.n
+        AND COALESCE(med.selfpay_365, 0) + COALESCE(edu.education_net_12m, 0) > 0
+        AND (COALESCE(med.selfpay_365, 0) + COALESCE(edu.education_net_12m, 0)) * pr.rigid_den
+            >= pr.rigid_num * inc.income_12m THEN 1 ELSE 0 END AS r02,
+  -- R03 高额医疗自付
+  CASE WHEN COALESCE(med.selfpay_365, 0) >= pr.r03_selfpay
+        AND (inc.income_12m < 2 * hh.std * 12 * hh.n
+             OR 2 * COALESCE(med.selfpay_365, 0) >= inc.income_12m) THEN 1 ELSE 0 END AS r03,
+  -- R04 低保边缘
+  CASE WHEN COALESCE(cats.low_income, 0) = 0 AND COALESCE(ax.excluded, 0) = 0
+        AND inc.income_12m >= hh.std * 12 * hh.n
+        AND inc.income_12m * pr.edge_den < pr.edge_num * hh.std * 12 * hh.n THEN 1 ELSE 0 END AS r04,
+  -- R05 就业变动
+  CASE WHEN (COALESCE(cats.r05_category, 0) = 1 OR inc.income_12m < 2 * hh.std * 12 * hh.n)
+        AND EXISTS (SELECT 1 FROM job_loss j WHERE j.hh = hh.hh) THEN 1 ELSE 0 END AS r05,
+  -- R06 主要劳动力死亡
+  COALESCE(r06.r06, 0) AS r06, COALESCE(r06.r06_red, 0) AS r06_red,
+  -- R07 重残失能无人照料
+  CASE WHEN hh.n_severe > 0 AND hh.n_working = 0 THEN 1 ELSE 0 END AS r07,
+  -- R08 高龄独居
+  CASE WHEN hh.n = 1 AND hh.max_age >= 80 AND inc.income_12m < 2 * hh.std * 12 THEN 1 ELSE 0 END AS r08,
+  -- R09 重大疾病
+  CASE WHEN (COALESCE(med.serious, 0) = 1
+             OR EXISTS (SELECT 1 FROM memx x WHERE x.hh = hh.hh AND x.health_status = 'serious_illness'))
+        AND inc.income_12m < 2 * hh.std * 12 * hh.n THEN 1 ELSE 0 END AS r09,
+  -- R10 受灾
+  COALESCE(dis.r10, 0) AS r10, COALESCE(dis.r10_red, 0) AS r10_red,
+  -- R11 曾申请未获批且情况变化
+  COALESCE(r11.r11, 0) AS r11,
+  -- R12 防返贫风险未消除
+  CASE WHEN COALESCE(cats.monitoring, 0) = 1
+        AND (COALESCE(med.selfpay_180, 0) >= pr.r12_selfpay
+             OR EXISTS (SELECT 1 FROM job_loss j WHERE j.hh = hh.hh)
+             OR EXISTS (SELECT 1 FROM deaths d WHERE d.hh = hh.hh AND d.death_date > pr.d_180)
+             OR dis.hh IS NOT NULL) THEN 1 ELSE 0 END AS r12,
+  -- R13 教育负担
+  CASE WHEN COALESCE(edu.r13_burden, 0) = 1 AND inc.income_12m < 2 * hh.std * 12 * hh.n
+       THEN 1 ELSE 0 END AS r13,
+  -- R14 多次求助
+  CASE WHEN (SELECT COUNT(*) FROM tickets t WHERE t.hh = hh.hh) >= 2 THEN 1 ELSE 0 END AS r14,
+  -- R15 新增重度残疾
+  CASE WHEN r15.hh IS NOT NULL AND inc.income_12m < 2 * hh.std * 12 * hh.n THEN 1 ELSE 0 END AS r15,
+  -- V01 应退核查
+  CASE WHEN COALESCE(cats.dibao_tekun, 0) = 1
+        AND (EXISTS (SELECT 1 FROM deaths d WHERE d.hh = hh.hh AND d.death_date > pr.d_180)
+             OR COALESCE(ax.v01_asset, 0) = 1
+             OR inc.v01_months = 6) THEN 1 ELSE 0 END AS v01
+FROM hh
+CROSS JOIN params pr
+JOIN inc ON inc.hh = hh.hh
+LEFT JOIN cats ON cats.hh = hh.hh
+LEFT JOIN ast_x ax ON ax.hh = hh.hh
+LEFT JOIN med ON med.hh = hh.hh
+LEFT JOIN edu ON edu.hh = hh.hh
+LEFT JOIN r06 ON r06.hh = hh.hh
+LEFT JOIN disaster dis ON dis.hh = hh.hh
+LEFT JOIN r11 ON r11.hh = hh.hh
+LEFT JOIN r15 ON r15.hh = hh.hh;
+
+-- 14. Long form, score and level (1 yellow, 2 orange, 3 red).
+CREATE TEMP TABLE fired AS
+SELECT hh, 'R01' AS rule, 0 AS red FROM fired_wide WHERE r01 = 1
+UNION ALL SELECT hh, 'R02', 0 FROM fired_wide WHERE r02 = 1
+UNION ALL SELECT hh, 'R03', 0 FROM fired_wide WHERE r03 = 1
+UNION ALL SELECT hh, 'R04', 0 FROM fired_wide WHERE r04 = 1
+UNION ALL SELECT hh, 'R05', 0 FROM fired_wide WHERE r05 = 1
+UNION ALL SELECT hh, 'R06', r06_red FROM fired_wide WHERE r06 = 1
+UNION ALL SELECT hh, 'R07', 0 FROM fired_wide WHERE r07 = 1
+UNION ALL SELECT hh, 'R08', 0 FROM fired_wide WHERE r08 = 1
+UNION ALL SELECT hh, 'R09', 0 FROM fired_wide WHERE r09 = 1
+UNION ALL SELECT hh, 'R10', r10_red FROM fired_wide WHERE r10 = 1
+UNION ALL SELECT hh, 'R11', 0 FROM fired_wide WHERE r11 = 1
+UNION ALL SELECT hh, 'R12', 0 FROM fired_wide WHERE r12 = 1
+UNION ALL SELECT hh, 'R13', 0 FROM fired_wide WHERE r13 = 1
+UNION ALL SELECT hh, 'R14', 0 FROM fired_wide WHERE r14 = 1
+UNION ALL SELECT hh, 'R15', 0 FROM fired_wide WHERE r15 = 1
+UNION ALL SELECT hh, 'V01', 0 FROM fired_wide WHERE v01 = 1;
+
+CREATE TEMP TABLE warnings AS
+SELECT hh.household_no, w.kind,
+       CASE WHEN w.kind = 'review' THEN NULL
+            WHEN w.floor_level >= 3 OR w.points >= 80 THEN 'red'
+            WHEN w.floor_level >= 2 OR w.points >= 50 THEN 'orange'
+            ELSE 'yellow' END AS level,
+       CASE WHEN w.kind = 'review' THEN NULL
+            WHEN w.points > 100 THEN 100 ELSE w.points END AS score,
+       substr(w.rules_sep, 1, length(w.rules_sep) - 1) AS rules
+FROM (
+  SELECT f.hh, d.kind, SUM(d.points) AS points,
+         MAX(CASE WHEN f.red = 1 THEN 3 ELSE d.floor END) AS floor_level,
+         -- rule ids ascending, joined by ';' (SQLite 3.40 has no ordered group_concat)
+         MAX(CASE WHEN f.rule = 'R01' THEN 'R01;' ELSE '' END) || MAX(CASE WHEN f.rule = 'R02' THEN 'R02;' ELSE '' END)
+         || MAX(CASE WHEN f.rule = 'R03' THEN 'R03;' ELSE '' END) || MAX(CASE WHEN f.rule = 'R04' THEN 'R04;' ELSE '' END)
+         || MAX(CASE WHEN f.rule = 'R05' THEN 'R05;' ELSE '' END) || MAX(CASE WHEN f.rule = 'R06' THEN 'R06;' ELSE '' END)
+         || MAX(CASE WHEN f.rule = 'R07' THEN 'R07;' ELSE '' END) || MAX(CASE WHEN f.rule = 'R08' THEN 'R08;' ELSE '' END)
+         || MAX(CASE WHEN f.rule = 'R09' THEN 'R09;' ELSE '' END) || MAX(CASE WHEN f.rule = 'R10' THEN 'R10;' ELSE '' END)
+         || MAX(CASE WHEN f.rule = 'R11' THEN 'R11;' ELSE '' END) || MAX(CASE WHEN f.rule = 'R12' THEN 'R12;' ELSE '' END)
+         || MAX(CASE WHEN f.rule = 'R13' THEN 'R13;' ELSE '' END) || MAX(CASE WHEN f.rule = 'R14' THEN 'R14;' ELSE '' END)
+         || MAX(CASE WHEN f.rule = 'R15' THEN 'R15;' ELSE '' END) || MAX(CASE WHEN f.rule = 'V01' THEN 'V01;' ELSE '' END)
+         AS rules_sep
+  FROM fired f JOIN rule_def d ON d.rule = f.rule
+  GROUP BY f.hh, d.kind
+) w
+JOIN hh ON hh.hh = w.hh;
