@@ -61,3 +61,13 @@ inline tl::unexpected<Error> fail(ErrorCode code, std::string zh, std::string en
       return tl::unexpected<::faxian::Error>(faxian_try_result_.error()); \
     }                                                                     \
   } while (false)
+
+// Assigns the value of a Result-returning expression to `target`, or propagates its error.
+#define FAXIAN_TRY_ASSIGN(target, expr)                                   \
+  do {                                                                    \
+    auto faxian_try_result_ = (expr);                                     \
+    if (!faxian_try_result_) {                                            \
+      return tl::unexpected<::faxian::Error>(faxian_try_result_.error()); \
+    }                                                                     \
+    (target) = std::move(*faxian_try_result_);                            \
+  } while (false)

@@ -9,50 +9,26 @@
 
 #include "common/file_util.hpp"
 #include "domain/feed_enums.hpp"
+#include "domain/toml_values.hpp"
 
 namespace faxian {
 namespace {
 
 // All toml++ access stays in this file; toml::parse_error is caught in parse_standards_toml.
 
+constexpr toml_values::FileKind kStandardsFile{"救助标准文件", "standards file"};
+
 tl::unexpected<Error> key_error(std::string_view key, std::string_view zh, std::string_view en) {
-  return fail(ErrorCode::kInvalidArgument, fmt::format("救助标准文件 {}：{}", key, zh),
-              fmt::format("standards file {}: {}", key, en));
+  return toml_values::key_error(kStandardsFile, key, zh, en);
 }
 
 Result<void> check_known_keys(const toml::table& table, std::string_view where,
                               std::initializer_list<std::string_view> known) {
-  for (auto&& [key, node] : table) {
-    if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
-      return key_error(fmt::format("{}{}", where, key.str()), "未知的键（是否拼写错误？）",
-                       "unknown key");
-    }
-  }
-  return ok();
+  return toml_values::check_known_keys(kStandardsFile, table, where, known);
 }
 
-// A decimal number with at most `decimals` decimals, scaled by 10^decimals, exactly: TOML
-// floats are binary, but any such figure below 2^53 / 10^decimals rounds back to its decimal.
 Result<int64_t> scaled_number(const toml::node* node, std::string_view key, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  if (node == nullptr)
-    return key_error(key, "缺少此项", "missing");
-  if (auto integer = node->value_exact<int64_t>()) {
-    if (std::abs(*integer) > (int64_t{1} << 40))
-      return key_error(key, "数值过大", "too large");
-    return *integer * static_cast<int64_t>(scale);
-  }
-  auto number = node->value_exact<double>();
-  if (!number || !std::isfinite(*number) || std::abs(*number) > 1e12) {
-    return key_error(key, "应为数字", "must be a number");
-  }
-  const double scaled = *number * scale;
-  const double rounded = std::round(scaled);
-  if (std::abs(scaled - rounded) > 1e-6 * std::max(1.0, std::abs(scaled))) {
-    return key_error(key, fmt::format("最多 {} 位小数", decimals),
-                     fmt::format("at most {} decimals", decimals));
-  }
-  return static_cast<int64_t>(rounded);
+  return toml_values::scaled_number(kStandardsFile, node, key, decimals);
 }
 
 Result<Money> positive_money(const toml::table& table, std::string_view name,

@@ -281,10 +281,22 @@ TEST_P(ImporterTest, ImportFileHashesTheFileAndFailsAFileThatIsNoTable) {
   ASSERT_TRUE(failed.has_value()) << failed.error().to_string();
   EXPECT_EQ(failed->batch.status, BatchStatus::kFailed);
   ASSERT_EQ(failed->batch.errors.size(), 1u);
-  EXPECT_EQ(failed->batch.errors[0].code, import_code::kUnreadableFile);
+  EXPECT_EQ(failed->batch.errors[0].code, import_code::kEmptyFile);
   // SHA-256 of nothing.
   EXPECT_EQ(failed->batch.sha256,
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+  const std::string utf16 = folder + "/import_file_utf16.csv";
+  ASSERT_TRUE(write_file_atomic(utf16, std::string("\xFF\xFE"
+                                                   "1\0,\0"
+                                                   "2\0\n\0",
+                                                   10))
+                  .has_value());
+  auto unreadable = import_file(db(), clock_, utf16, request);
+  ASSERT_TRUE(unreadable.has_value()) << unreadable.error().to_string();
+  EXPECT_EQ(unreadable->batch.status, BatchStatus::kFailed);
+  ASSERT_EQ(unreadable->batch.errors.size(), 1u);
+  EXPECT_EQ(unreadable->batch.errors[0].code, import_code::kUnreadableFile);
 
   auto missing = import_file(db(), clock_, folder + "/no_such_file.csv", request);
   ASSERT_FALSE(missing.has_value());
