@@ -131,6 +131,7 @@ int run_demo(const GlobalOptions& global, const DemoArgs& args, bool db_given) {
   InitRequest request{.regions_file = options->out_dir + "/regions.csv",
                       .standards_file = shipped_standards_file(),
                       .calendar_dir = shipped_calendar_dir(),
+                      .rules_file = shipped_rules_file(),
                       .admin_password = std::nullopt};
   auto summary = initialise_database(**db, clock, request);
   if (!summary)

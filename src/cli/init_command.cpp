@@ -34,6 +34,7 @@ int run_init(const GlobalOptions& global, const InitOptions& options) {
   request.standards_file =
       options.standards_file.empty() ? shipped_standards_file() : options.standards_file;
   request.calendar_dir = shipped_calendar_dir();
+  request.rules_file = shipped_rules_file();
   if (options.admin_password_stdin) {
     std::string password;
     std::getline(std::cin, password);

@@ -5,9 +5,11 @@
 #include <fmt/format.h>
 
 #include "cli/open_store.hpp"
+#include "common/file_util.hpp"
 #include "common/password_hash.hpp"
 #include "store/calendar_repository.hpp"
 #include "store/migrations/migrations.hpp"
+#include "store/rule_set_repository.hpp"
 #include "store/user_repository.hpp"
 
 namespace faxian::cli {
@@ -44,6 +46,23 @@ Result<void> ensure_admin(Database& db, const Clock& clock, const InitRequest& r
   return ok();
 }
 
+// The rule-set version in force: the stored latest, else `path` stored as the first version.
+Result<int64_t> ensure_rules(Database& db, const Clock& clock, const std::string& path) {
+  RuleSetRepository repository(db, clock);
+  auto latest = repository.latest();
+  if (!latest)
+    return tl::unexpected(latest.error());
+  if (*latest)
+    return (*latest)->version;
+  auto text = read_file(path);
+  if (!text)
+    return tl::unexpected(text.error());
+  auto added = repository.add(*text, "init", "默认规则集 / default rule set");
+  if (!added)
+    return tl::unexpected(added.error());
+  return added->value_or(0);
+}
+
 Result<InitSummary> load_everything(Database& db, const Clock& clock, const InitRequest& request) {
   InitSummary summary;
   auto regions = load_regions(db, request.regions_file);
@@ -62,6 +81,10 @@ Result<InitSummary> load_everything(Database& db, const Clock& clock, const Init
   if (!years)
     return tl::unexpected(years.error());
   summary.calendar_years = *years;
+  auto rules = ensure_rules(db, clock, request.rules_file);
+  if (!rules)
+    return tl::unexpected(rules.error());
+  summary.rule_set_version = *rules;
   FAXIAN_TRY(ensure_admin(db, clock, request, summary));
   return summary;
 }
@@ -92,6 +115,7 @@ void print_init_summary(const GlobalOptions& global, Database& db, const InitSum
                summary.regions.townships, summary.regions.villages, summary.regions.urban_villages,
                summary.regions.villages - summary.regions.urban_villages);
     fmt::print("standards: version {}\n", summary.standards_version);
+    fmt::print("screening rules: version {}\n", summary.rule_set_version);
     fmt::print("working-day calendar: {} ({} year(s) added)\n", years,
                summary.calendar_years_added);
   } else {
@@ -100,6 +124,7 @@ void print_init_summary(const GlobalOptions& global, Database& db, const InitSum
                summary.regions.townships, summary.regions.villages, summary.regions.urban_villages,
                summary.regions.villages - summary.regions.urban_villages);
     fmt::print("救助标准：第 {} 版\n", summary.standards_version);
+    fmt::print("筛查规则：第 {} 版\n", summary.rule_set_version);
     fmt::print("工作日历：{}（本次新增 {} 年）\n", years, summary.calendar_years_added);
   }
   if (!summary.admin_created)

@@ -15,6 +15,9 @@ struct InitRequest {
   std::string regions_file;
   std::string standards_file;
   std::string calendar_dir;
+  // The screening rules stored as version 1 when the database has none (a re-run of init never
+  // replaces rules county_admin has changed since).
+  std::string rules_file;
   // The admin's initial password; when absent and no admin exists, a random one is made and
   // returned in the summary (shown once; the admin must change it at first login).
   std::optional<std::string> admin_password;
@@ -24,6 +27,7 @@ struct InitSummary {
   int schema_version = 0;
   RegionCounts regions;
   int64_t standards_version = 0;
+  int64_t rule_set_version = 0;
   int calendar_years_added = 0;
   std::vector<int> calendar_years;
   bool admin_created = false;

@@ -36,5 +36,8 @@ std::string shipped_standards_file() {
 std::string shipped_calendar_dir() {
   return shipped_data_dir() + "/calendar";
 }
+std::string shipped_rules_file() {
+  return shipped_data_dir() + "/rules/default.toml";
+}
 
 }  // namespace faxian::cli

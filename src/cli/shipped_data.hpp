@@ -13,5 +13,6 @@ std::string shipped_data_dir();
 std::string shipped_regions_file();    // data/regions/500241.csv
 std::string shipped_standards_file();  // data/standards/chongqing.toml
 std::string shipped_calendar_dir();    // data/calendar
+std::string shipped_rules_file();      // data/rules/default.toml
 
 }  // namespace faxian::cli

@@ -38,5 +38,6 @@ std::string feed_tables_sql();
 std::string users_schema_sql();
 // The importer's additions (version 4): hotline candidates and lookup indexes.
 std::string import_schema_sql();
+std::string rules_schema_sql();
 
 }  // namespace faxian
