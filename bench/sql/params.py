@@ -11,6 +11,7 @@ does no date or decimal arithmetic of its own:
                 share and edge multiple as exact fractions, and the rule thresholds of
                 30-screening.md's default rule set (fen).
   param_excluded_income   income type keys excluded by `[income] excluded_types`.
+  param_months  (mi, 'YYYY-MM') for the 48 months ending with D's month (mi = year * 12 + month - 1).
   param_serious_codes     the serious-illness (重大疾病) code list: three-character ranges and
                           prefixes.
   rule_def      id, kind, points and level floor (1 yellow, 2 orange, 3 red) of every rule.
@@ -41,6 +42,8 @@ RULES = [
     ("R13", "need", 20, 1), ("R14", "need", 20, 2), ("R15", "need", 25, 1),
     ("V01", "review", 0, 0),
 ]
+
+MONTHS_BACK = 48
 
 # Serious illness: C00–C97, I60–I64, B20–B24 by three-character category; the rest as prefixes.
 SERIOUS_RANGES = [("C00", "C97"), ("I60", "I64"), ("B20", "B24")]
@@ -120,7 +123,8 @@ def main():
         "d_730": sql_text(minus(730)),
         "month_d": sql_text(month_text(as_of.year, as_of.month - 1)),
         "month_12": sql_text(month_text(as_of.year, as_of.month - 1 - 11)),  # first of 12 months
-        "month_6": sql_text(month_text(as_of.year, as_of.month - 1 - 5)),    # first of 6 months
+        # the 5 months before D's month (V01 looks at 6 months ending with D's month)
+        **{f"month_d{k}": sql_text(month_text(as_of.year, as_of.month - 1 - k)) for k in range(1, 6)},
         "mi_d": as_of.year * 12 + as_of.month - 1,  # month index: year * 12 + month - 1
         "std_urban": fen(period["dibao_urban"]),
         "std_rural": fen(period["dibao_rural"]),
@@ -154,6 +158,15 @@ def main():
     ]
     for key in excluded:
         out.append(f"INSERT INTO param_excluded_income VALUES ({sql_text(key)});")
+    # Calendar months back from D's month, by index (year * 12 + month - 1): R06 and R11 look at
+    # the 12 months ending with a month up to 730 days before D.
+    out += [
+        "DROP TABLE IF EXISTS param_months;",
+        "CREATE TEMP TABLE param_months (mi BIGINT, month VARCHAR);",
+        "INSERT INTO param_months VALUES " + ", ".join(
+            f"({values['mi_d'] - back}, {sql_text(month_text(as_of.year, as_of.month - 1 - back))})"
+            for back in range(MONTHS_BACK)) + ";",
+    ]
     out += [
         "DROP TABLE IF EXISTS param_serious_codes;",
         "CREATE TEMP TABLE param_serious_codes (lo3 VARCHAR, hi3 VARCHAR, prefix VARCHAR);",

@@ -8,6 +8,9 @@
 -- integer division in SQLite and real division in DuckDB); no LIKE (case rules differ), no
 -- scalar min/max (DuckDB calls them least/greatest), no group_concat (ordering), flags are
 -- 0/1 integers (DuckDB will not sum booleans). Each statement ends with ";" at a line end.
+-- `+f.superseded_at IS NULL`: the unary plus changes nothing in either engine's result but keeps
+-- SQLite from walking a feed through its partial natural-key index (random reads of the whole
+-- table instead of one sequential scan; 3× slower on the county's income).
 --
 -- Membership: persons whose `memberships` row is active on D (from_date ≤ D < to_date) and who
 -- are alive on D (death_date NULL or > D). Categories: the store's `categories` rows held on D
@@ -30,7 +33,7 @@ SELECT pid, grade, status, issued FROM (
   SELECT f.person_id AS pid, f.grade, f.status, f.event_date AS issued,
          ROW_NUMBER() OVER (PARTITION BY f.person_id ORDER BY f.event_date DESC, f.id DESC) AS rn
   FROM feed_disability f, params pr
-  WHERE f.superseded_at IS NULL AND f.event_date <= pr.d
+  WHERE +f.superseded_at IS NULL AND f.event_date <= pr.d
 ) t WHERE rn = 1;
 
 -- severe: disability grade 1–2 on D, or 失能 (from the workflow's verification records).
@@ -43,62 +46,75 @@ FROM mem LEFT JOIN cert_now c ON c.pid = mem.pid;
 -- 2. Screened households: n, area type (the household's village), standard, reference income.
 CREATE TEMP TABLE hh AS
 SELECT h.id AS hh, h.household_no, a.n, a.n_working, a.n_dependent, a.n_severe, a.max_age,
+       a.n_serious_status,
        CASE WHEN substr(r.urban_rural_code, 1, 1) = '1' THEN pr.std_urban ELSE pr.std_rural END AS std,
        CASE WHEN substr(r.urban_rural_code, 1, 1) = '1' THEN pr.disp_urban ELSE pr.disp_rural END AS disp
 FROM (
   SELECT hh, COUNT(*) AS n,
          SUM(CASE WHEN age BETWEEN 16 AND 59 AND severe = 0 THEN 1 ELSE 0 END) AS n_working,
          SUM(CASE WHEN age < 16 OR age >= 70 OR severe = 1 THEN 1 ELSE 0 END) AS n_dependent,
-         SUM(severe) AS n_severe, MAX(age) AS max_age
+         SUM(severe) AS n_severe, MAX(age) AS max_age,
+         SUM(CASE WHEN health_status = 'serious_illness' THEN 1 ELSE 0 END) AS n_serious_status
   FROM memx GROUP BY hh
 ) a
 JOIN households h ON h.id = a.hh
 JOIN regions r ON r.code = h.village_code
 CROSS JOIN params pr;
 
--- 3. Income per household and month over the 12 calendar months ending with D's month.
-CREATE TEMP TABLE inc_month AS
-SELECT mem.hh, i.month, SUM(i.amount) AS amount
+-- 3. Income over the 12 calendar months ending with D's month, per person and then per
+--    household; m0..m5 are the last 6 months (D's month first) for V01.
+CREATE TEMP TABLE inc_person AS
+SELECT i.person_id AS pid, SUM(i.amount) AS amount,
+       SUM(CASE WHEN i.month = pr.month_d THEN i.amount ELSE 0 END) AS m0,
+       SUM(CASE WHEN i.month = pr.month_d1 THEN i.amount ELSE 0 END) AS m1,
+       SUM(CASE WHEN i.month = pr.month_d2 THEN i.amount ELSE 0 END) AS m2,
+       SUM(CASE WHEN i.month = pr.month_d3 THEN i.amount ELSE 0 END) AS m3,
+       SUM(CASE WHEN i.month = pr.month_d4 THEN i.amount ELSE 0 END) AS m4,
+       SUM(CASE WHEN i.month = pr.month_d5 THEN i.amount ELSE 0 END) AS m5
 FROM params pr
 JOIN feed_income i ON i.month >= pr.month_12 AND i.month <= pr.month_d
-JOIN mem ON mem.pid = i.person_id
-WHERE i.superseded_at IS NULL
+WHERE +i.superseded_at IS NULL
   AND i.income_type NOT IN (SELECT income_type FROM param_excluded_income)
-GROUP BY mem.hh, i.month;
+GROUP BY i.person_id;
 
 CREATE TEMP TABLE inc AS
-SELECT hh.hh,
-       COALESCE(SUM(im.amount), 0) AS income_12m,
+SELECT hh.hh, COALESCE(a.income_12m, 0) AS income_12m,
        -- V01: months of the last 6 whose members' income / n ≥ edge multiple × standard
-       SUM(CASE WHEN im.month >= pr.month_6
-                 AND im.amount * pr.edge_den >= pr.edge_num * hh.std * hh.n THEN 1 ELSE 0 END)
+       CASE WHEN COALESCE(a.m0, 0) * pr.edge_den >= pr.edge_num * hh.std * hh.n THEN 1 ELSE 0 END
+       + CASE WHEN COALESCE(a.m1, 0) * pr.edge_den >= pr.edge_num * hh.std * hh.n THEN 1 ELSE 0 END
+       + CASE WHEN COALESCE(a.m2, 0) * pr.edge_den >= pr.edge_num * hh.std * hh.n THEN 1 ELSE 0 END
+       + CASE WHEN COALESCE(a.m3, 0) * pr.edge_den >= pr.edge_num * hh.std * hh.n THEN 1 ELSE 0 END
+       + CASE WHEN COALESCE(a.m4, 0) * pr.edge_den >= pr.edge_num * hh.std * hh.n THEN 1 ELSE 0 END
+       + CASE WHEN COALESCE(a.m5, 0) * pr.edge_den >= pr.edge_num * hh.std * hh.n THEN 1 ELSE 0 END
          AS v01_months
-FROM hh CROSS JOIN params pr LEFT JOIN inc_month im ON im.hh = hh.hh
-GROUP BY hh.hh;
+FROM hh CROSS JOIN params pr
+LEFT JOIN (
+  SELECT mem.hh, SUM(ip.amount) AS income_12m, SUM(ip.m0) AS m0, SUM(ip.m1) AS m1, SUM(ip.m2) AS m2,
+         SUM(ip.m3) AS m3, SUM(ip.m4) AS m4, SUM(ip.m5) AS m5
+  FROM mem JOIN inc_person ip ON ip.pid = mem.pid
+  GROUP BY mem.hh
+) a ON a.hh = hh.hh;
 
 -- 4. Medical self-pay, net of reversals (a 冲销 row subtracts the absolute value at its own
 --    settle date), and serious illness; education net of aid by school year (1 September).
-CREATE TEMP TABLE med_rows AS
-SELECT mem.hh, f.person_id AS pid, f.event_date,
-       CASE WHEN f.settle_kind = 'reversal' THEN -abs(f.self_paid) ELSE f.self_paid END AS self_paid,
-       CASE WHEN EXISTS (
-              SELECT 1 FROM param_serious_codes s
-              WHERE (s.lo3 IS NOT NULL AND upper(substr(f.diagnosis_code, 1, 3)) BETWEEN s.lo3 AND s.hi3)
-                 OR (s.prefix IS NOT NULL
-                     AND upper(substr(f.diagnosis_code, 1, length(s.prefix))) = s.prefix))
-            THEN 1 ELSE 0 END AS serious
-FROM params pr
-JOIN feed_medical f ON f.event_date > pr.d_730 AND f.event_date <= pr.d
-JOIN mem ON mem.pid = f.person_id
-WHERE f.superseded_at IS NULL;
+CREATE TEMP TABLE serious_codes AS
+SELECT c.code
+FROM (SELECT DISTINCT diagnosis_code AS code FROM feed_medical) c
+WHERE EXISTS (SELECT 1 FROM param_serious_codes s
+              WHERE (s.lo3 IS NOT NULL AND upper(substr(c.code, 1, 3)) BETWEEN s.lo3 AND s.hi3)
+                 OR (s.prefix IS NOT NULL AND upper(substr(c.code, 1, length(s.prefix))) = s.prefix));
 
 CREATE TEMP TABLE med AS
-SELECT m.hh,
-       SUM(CASE WHEN m.event_date > pr.d_365 THEN m.self_paid ELSE 0 END) AS selfpay_365,
-       SUM(CASE WHEN m.event_date > pr.d_180 THEN m.self_paid ELSE 0 END) AS selfpay_180,
-       MAX(CASE WHEN m.event_date > pr.d_365 THEN m.serious ELSE 0 END) AS serious
-FROM med_rows m CROSS JOIN params pr
-GROUP BY m.hh;
+SELECT mem.hh,
+       SUM(CASE WHEN f.settle_kind = 'reversal' THEN -abs(f.self_paid) ELSE f.self_paid END) AS selfpay_365,
+       SUM(CASE WHEN f.event_date <= pr.d_180 THEN 0
+                WHEN f.settle_kind = 'reversal' THEN -abs(f.self_paid) ELSE f.self_paid END) AS selfpay_180,
+       MAX(CASE WHEN f.diagnosis_code IN (SELECT code FROM serious_codes) THEN 1 ELSE 0 END) AS serious
+FROM params pr
+JOIN feed_medical f ON f.event_date > pr.d_365 AND f.event_date <= pr.d
+JOIN mem ON mem.pid = f.person_id
+WHERE +f.superseded_at IS NULL
+GROUP BY mem.hh;
 
 CREATE TEMP TABLE edu AS
 SELECT mem.hh,
@@ -109,7 +125,7 @@ SELECT mem.hh,
 FROM params pr
 JOIN feed_education f ON f.event_date > pr.d_365 AND f.event_date <= pr.d
 JOIN mem ON mem.pid = f.person_id
-WHERE f.superseded_at IS NULL
+WHERE +f.superseded_at IS NULL
 GROUP BY mem.hh;
 
 -- 5. Assets of members: rows dated ≤ D and not 注销, each row standing alone.
@@ -127,7 +143,7 @@ SELECT mem.hh,
 FROM params pr
 JOIN feed_assets f ON f.event_date <= pr.d AND f.status <> 'revoked'
 JOIN mem ON mem.pid = f.person_id
-WHERE f.superseded_at IS NULL
+WHERE +f.superseded_at IS NULL
 GROUP BY mem.hh;
 
 CREATE TEMP TABLE ast_x AS
@@ -148,7 +164,7 @@ SELECT DISTINCT mem.hh, COALESCE(f.result_date, f.event_date) AS decided
 FROM params pr
 JOIN feed_applications f ON COALESCE(f.result_date, f.event_date) <= pr.d
 JOIN mem ON mem.pid = f.person_id
-WHERE f.superseded_at IS NULL AND f.result = 'approved';
+WHERE +f.superseded_at IS NULL AND f.result = 'approved';
 
 CREATE TEMP TABLE rejected AS
 SELECT DISTINCT mem.hh, COALESCE(f.result_date, f.event_date) AS decided
@@ -156,7 +172,7 @@ FROM params pr
 JOIN feed_applications f ON COALESCE(f.result_date, f.event_date) > pr.d_730
                         AND COALESCE(f.result_date, f.event_date) <= pr.d
 JOIN mem ON mem.pid = f.person_id
-WHERE f.superseded_at IS NULL AND f.result = 'rejected'
+WHERE +f.superseded_at IS NULL AND f.result = 'rejected'
   AND NOT EXISTS (SELECT 1 FROM approved a
                   WHERE a.hh = mem.hh AND a.decided > COALESCE(f.result_date, f.event_date));
 
@@ -193,24 +209,26 @@ SELECT x.hh, x.pid, f.event_date
 FROM params pr
 JOIN feed_employment f ON f.event_date > pr.d_180 AND f.event_date <= pr.d
 JOIN memx x ON x.pid = f.person_id AND x.age BETWEEN 16 AND 59 AND x.severe = 0
-WHERE f.superseded_at IS NULL AND f.event IN ('unemployed', 'contribution_stopped')
+WHERE +f.superseded_at IS NULL AND f.event IN ('unemployed', 'contribution_stopped')
   AND NOT EXISTS (SELECT 1 FROM feed_employment g
-                  WHERE g.person_id = f.person_id AND g.superseded_at IS NULL
+                  WHERE g.person_id = f.person_id AND +g.superseded_at IS NULL
                     AND g.event = 'employed' AND g.event_date > f.event_date
                     AND g.event_date <= pr.d);
 
 -- Deaths within 730 days, in the household the person was a member of on the death date.
 CREATE TEMP TABLE deaths AS
 SELECT m.household_id AS hh, p.id AS pid, p.death_date,
-       CAST(substr(p.death_date, 1, 4) AS INTEGER) * 12 + CAST(substr(p.death_date, 6, 2) AS INTEGER) - 1
-         AS death_mi,
+       -- the 12 calendar months ending with the death month, as 'YYYY-MM' bounds
+       mf.month AS income_from, substr(p.death_date, 1, 7) AS income_to,
        CAST(substr(p.death_date, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)
          - CASE WHEN substr(p.death_date, 6, 5) < substr(p.birth_date, 6, 5) THEN 1 ELSE 0 END
          AS age_at_death
 FROM params pr
 JOIN persons p ON p.death_date > pr.d_730 AND p.death_date <= pr.d
 JOIN memberships m ON m.person_id = p.id AND m.from_date <= p.death_date
-                  AND (m.to_date IS NULL OR m.to_date > p.death_date);
+                  AND (m.to_date IS NULL OR m.to_date > p.death_date)
+JOIN param_months mf ON mf.mi = CAST(substr(p.death_date, 1, 4) AS INTEGER) * 12
+                                + CAST(substr(p.death_date, 6, 2) AS INTEGER) - 1 - 11;
 
 -- Disasters of current members within 180 days with R10's damage types.
 CREATE TEMP TABLE disaster AS
@@ -221,64 +239,93 @@ SELECT mem.hh,
 FROM params pr
 JOIN feed_disaster f ON f.event_date > pr.d_180 AND f.event_date <= pr.d
 JOIN mem ON mem.pid = f.person_id
-WHERE f.superseded_at IS NULL
+WHERE +f.superseded_at IS NULL
   AND f.damage IN ('house_collapsed', 'house_severe', 'crop_total_loss', 'casualty')
 GROUP BY mem.hh;
 
 -- 9. R06: a member aged 18–59 at death died within 180 days; their income over the 12 months
 --    ending with the death month vs. that of everyone who was a member on the death date.
-CREATE TEMP TABLE r06_income AS
-SELECT d.hh, d.pid,
-       COALESCE(SUM(i.amount), 0) AS household_income,
-       COALESCE(SUM(CASE WHEN i.person_id = d.pid THEN i.amount ELSE 0 END), 0) AS deceased_income
+CREATE TEMP TABLE r06_then AS
+SELECT d.hh, d.pid AS deceased, p.id AS pid, d.income_from, d.income_to
 FROM params pr
 JOIN deaths d ON d.death_date > pr.d_180 AND d.age_at_death BETWEEN 18 AND 59
 JOIN memberships m ON m.household_id = d.hh AND m.from_date <= d.death_date
                   AND (m.to_date IS NULL OR m.to_date > d.death_date)
 JOIN persons p ON p.id = m.person_id
-              AND (p.id = d.pid OR p.death_date IS NULL OR p.death_date > d.death_date)
-LEFT JOIN feed_income i ON i.person_id = p.id AND i.superseded_at IS NULL
-       AND i.income_type NOT IN (SELECT income_type FROM param_excluded_income)
-       AND CAST(substr(i.month, 1, 4) AS INTEGER) * 12 + CAST(substr(i.month, 6, 2) AS INTEGER) - 1
-           BETWEEN d.death_mi - 11 AND d.death_mi
-GROUP BY d.hh, d.pid;
+              AND (p.id = d.pid OR p.death_date IS NULL OR p.death_date > d.death_date);
+
+CREATE TEMP TABLE r06_income AS
+SELECT t.hh, t.deceased,
+       SUM(i.amount) AS household_income,
+       SUM(CASE WHEN t.pid = t.deceased THEN i.amount ELSE 0 END) AS deceased_income
+FROM r06_then t
+JOIN feed_income i ON i.person_id = t.pid
+WHERE +i.superseded_at IS NULL
+  AND i.income_type NOT IN (SELECT income_type FROM param_excluded_income)
+  AND i.month >= t.income_from AND i.month <= t.income_to
+GROUP BY t.hh, t.deceased;
 
 CREATE TEMP TABLE r06 AS
 SELECT hh.hh,
-       MAX(CASE WHEN r.household_income > 0 AND 2 * r.deceased_income >= r.household_income
+       MAX(CASE WHEN COALESCE(r.household_income, 0) > 0 AND 2 * r.deceased_income >= r.household_income
                   OR (hh.n_dependent > 0 AND hh.n_working = 0) THEN 1 ELSE 0 END) AS r06,
        MAX(CASE WHEN hh.n_dependent > 0 AND hh.n_working = 0 THEN 1 ELSE 0 END) AS r06_red
-FROM r06_income r JOIN hh ON hh.hh = r.hh
+FROM (SELECT DISTINCT hh, deceased FROM r06_then) d
+JOIN hh ON hh.hh = d.hh
+LEFT JOIN r06_income r ON r.hh = d.hh AND r.deceased = d.deceased
 GROUP BY hh.hh;
 
 -- 10. R11: a current member's rejection decided in (D − 730, D] (still 曾申请未获批), and after
---     its decision date (strictly, ≤ D): members' self-pay ≥ 5,000, an R05 event, a death of a
---     member, or pc_income(D) ≤ 80 % of pc_income(decision date) (> 0).
-CREATE TEMP TABLE r11_then AS
-SELECT r.hh, r.decided, COUNT(DISTINCT p.id) AS n_then, COALESCE(SUM(i.amount), 0) AS income_then
+--     its decision date (strictly, ≤ D): members' self-pay summed ≥ 5,000, an R05 event, the
+--     death of anyone who was a member at death, or pc_income(D) ≤ 80 % of pc_income(decision
+--     date), the latter for the members on that date and > 0.
+CREATE TEMP TABLE r11_members AS
+SELECT r.hh, r.decided, p.id AS pid, mf.month AS income_from, substr(r.decided, 1, 7) AS income_to
 FROM rejected r
+JOIN param_months mf ON mf.mi = CAST(substr(r.decided, 1, 4) AS INTEGER) * 12
+                                + CAST(substr(r.decided, 6, 2) AS INTEGER) - 1 - 11
 JOIN memberships m ON m.household_id = r.hh AND m.from_date <= r.decided
                   AND (m.to_date IS NULL OR m.to_date > r.decided)
-JOIN persons p ON p.id = m.person_id AND (p.death_date IS NULL OR p.death_date > r.decided)
-LEFT JOIN feed_income i ON i.person_id = p.id AND i.superseded_at IS NULL
-       AND i.income_type NOT IN (SELECT income_type FROM param_excluded_income)
-       AND CAST(substr(i.month, 1, 4) AS INTEGER) * 12 + CAST(substr(i.month, 6, 2) AS INTEGER) - 1
-           BETWEEN CAST(substr(r.decided, 1, 4) AS INTEGER) * 12 + CAST(substr(r.decided, 6, 2) AS INTEGER) - 12
-               AND CAST(substr(r.decided, 1, 4) AS INTEGER) * 12 + CAST(substr(r.decided, 6, 2) AS INTEGER) - 1
+JOIN persons p ON p.id = m.person_id AND (p.death_date IS NULL OR p.death_date > r.decided);
+
+CREATE TEMP TABLE r11_then AS
+SELECT c.hh, c.decided, c.n_then, COALESCE(s.income_then, 0) AS income_then
+FROM (SELECT hh, decided, COUNT(DISTINCT pid) AS n_then FROM r11_members GROUP BY hh, decided) c
+LEFT JOIN (
+  SELECT t.hh, t.decided, SUM(i.amount) AS income_then
+  FROM r11_members t
+  JOIN feed_income i ON i.person_id = t.pid
+  WHERE +i.superseded_at IS NULL
+    AND i.income_type NOT IN (SELECT income_type FROM param_excluded_income)
+    AND i.month >= t.income_from AND i.month <= t.income_to
+  GROUP BY t.hh, t.decided
+) s ON s.hh = c.hh AND s.decided = c.decided;
+
+CREATE TEMP TABLE r11_medical AS
+SELECT r.hh, r.decided,
+       SUM(CASE WHEN f.settle_kind = 'reversal' THEN -abs(f.self_paid) ELSE f.self_paid END) AS self_paid
+FROM rejected r
+CROSS JOIN params pr
+JOIN mem ON mem.hh = r.hh
+JOIN feed_medical f ON f.person_id = mem.pid AND f.event_date > r.decided AND f.event_date <= pr.d
+WHERE +f.superseded_at IS NULL
 GROUP BY r.hh, r.decided;
 
 CREATE TEMP TABLE r11 AS
-SELECT r.hh, 1 AS r11
-FROM rejected r JOIN hh ON hh.hh = r.hh JOIN inc ON inc.hh = r.hh
+SELECT DISTINCT r.hh, 1 AS r11
+FROM rejected r
+CROSS JOIN params pr
+JOIN hh ON hh.hh = r.hh
+JOIN inc ON inc.hh = r.hh
 LEFT JOIN r11_then t ON t.hh = r.hh AND t.decided = r.decided
-WHERE (SELECT COALESCE(SUM(m.self_paid), 0) FROM med_rows m
-        WHERE m.hh = r.hh AND m.event_date > r.decided) >= (SELECT r11_selfpay FROM params)
-   OR EXISTS (SELECT 1 FROM job_loss j WHERE j.hh = r.hh AND j.event_date > r.decided)
-   OR EXISTS (SELECT 1 FROM deaths d WHERE d.hh = r.hh AND d.death_date > r.decided)
+LEFT JOIN r11_medical md ON md.hh = r.hh AND md.decided = r.decided
+LEFT JOIN (SELECT hh, MAX(event_date) AS last_date FROM job_loss GROUP BY hh) j ON j.hh = r.hh
+LEFT JOIN (SELECT hh, MAX(death_date) AS last_date FROM deaths GROUP BY hh) dt ON dt.hh = r.hh
+WHERE COALESCE(md.self_paid, 0) >= pr.r11_selfpay
+   OR j.last_date > r.decided
+   OR dt.last_date > r.decided
    OR (t.income_then > 0
-       AND inc.income_12m * t.n_then * (SELECT r11_drop_den FROM params)
-           <= (SELECT r11_drop_num FROM params) * t.income_then * hh.n)
-GROUP BY r.hh;
+       AND inc.income_12m * t.n_then * pr.r11_drop_den <= pr.r11_drop_num * t.income_then * hh.n);
 
 -- 11. R14: distinct tickets within 90 days linked to a current member by ID or by an officer's
 --     confirmed match.
@@ -286,16 +333,22 @@ CREATE TEMP TABLE tickets AS
 SELECT mem.hh, f.ticket_no
 FROM params pr
 JOIN feed_hotline f ON substr(f.call_time, 1, 10) > pr.d_90 AND substr(f.call_time, 1, 10) <= pr.d
-JOIN persons p ON p.id = f.person_id OR (f.person_id IS NULL AND p.resident_id = f.id_number)
+JOIN mem ON mem.pid = f.person_id
+WHERE +f.superseded_at IS NULL
+UNION
+SELECT mem.hh, f.ticket_no
+FROM params pr
+JOIN feed_hotline f ON substr(f.call_time, 1, 10) > pr.d_90 AND substr(f.call_time, 1, 10) <= pr.d
+JOIN persons p ON p.resident_id = f.id_number
 JOIN mem ON mem.pid = p.id
-WHERE f.superseded_at IS NULL
+WHERE +f.superseded_at IS NULL AND f.person_id IS NULL
 UNION
 SELECT mem.hh, f.ticket_no
 FROM params pr
 JOIN feed_hotline f ON substr(f.call_time, 1, 10) > pr.d_90 AND substr(f.call_time, 1, 10) <= pr.d
 JOIN hotline_candidates c ON c.hotline_record_id = f.id AND c.status = 'confirmed'
 JOIN mem ON mem.pid = c.person_id
-WHERE f.superseded_at IS NULL;
+WHERE +f.superseded_at IS NULL;
 
 -- 12. R15: the certificate in force on D is grade 1–2, issued within 180 days, and the person
 --     has no earlier grade 1–2 certificate of any status.
@@ -305,7 +358,7 @@ FROM params pr
 JOIN cert_now c ON c.status <> 'revoked' AND c.grade <= 2 AND c.issued > pr.d_180
 JOIN mem ON mem.pid = c.pid
 WHERE NOT EXISTS (SELECT 1 FROM feed_disability f
-                  WHERE f.person_id = c.pid AND f.superseded_at IS NULL
+                  WHERE f.person_id = c.pid AND +f.superseded_at IS NULL
                     AND f.grade <= 2 AND f.event_date < c.issued);
 
 -- 13. Every rule per household.
@@ -330,7 +383,7 @@ SELECT hh.hh, hh.household_no,
         AND inc.income_12m * pr.edge_den < pr.edge_num * hh.std * 12 * hh.n THEN 1 ELSE 0 END AS r04,
   -- R05 就业变动
   CASE WHEN (COALESCE(cats.r05_category, 0) = 1 OR inc.income_12m < 2 * hh.std * 12 * hh.n)
-        AND EXISTS (SELECT 1 FROM job_loss j WHERE j.hh = hh.hh) THEN 1 ELSE 0 END AS r05,
+        AND jl.hh IS NOT NULL THEN 1 ELSE 0 END AS r05,
   -- R06 主要劳动力死亡
   COALESCE(r06.r06, 0) AS r06, COALESCE(r06.r06_red, 0) AS r06_red,
   -- R07 重残失能无人照料
@@ -338,8 +391,7 @@ SELECT hh.hh, hh.household_no,
   -- R08 高龄独居
   CASE WHEN hh.n = 1 AND hh.max_age >= 80 AND inc.income_12m < 2 * hh.std * 12 THEN 1 ELSE 0 END AS r08,
   -- R09 重大疾病
-  CASE WHEN (COALESCE(med.serious, 0) = 1
-             OR EXISTS (SELECT 1 FROM memx x WHERE x.hh = hh.hh AND x.health_status = 'serious_illness'))
+  CASE WHEN (COALESCE(med.serious, 0) = 1 OR hh.n_serious_status > 0)
         AND inc.income_12m < 2 * hh.std * 12 * hh.n THEN 1 ELSE 0 END AS r09,
   -- R10 受灾
   COALESCE(dis.r10, 0) AS r10, COALESCE(dis.r10_red, 0) AS r10_red,
@@ -348,19 +400,19 @@ SELECT hh.hh, hh.household_no,
   -- R12 防返贫风险未消除
   CASE WHEN COALESCE(cats.monitoring, 0) = 1
         AND (COALESCE(med.selfpay_180, 0) >= pr.r12_selfpay
-             OR EXISTS (SELECT 1 FROM job_loss j WHERE j.hh = hh.hh)
-             OR EXISTS (SELECT 1 FROM deaths d WHERE d.hh = hh.hh AND d.death_date > pr.d_180)
+             OR jl.hh IS NOT NULL
+             OR dt.last_date > pr.d_180
              OR dis.hh IS NOT NULL) THEN 1 ELSE 0 END AS r12,
   -- R13 教育负担
   CASE WHEN COALESCE(edu.r13_burden, 0) = 1 AND inc.income_12m < 2 * hh.std * 12 * hh.n
        THEN 1 ELSE 0 END AS r13,
   -- R14 多次求助
-  CASE WHEN (SELECT COUNT(*) FROM tickets t WHERE t.hh = hh.hh) >= 2 THEN 1 ELSE 0 END AS r14,
+  CASE WHEN COALESCE(tk.tickets, 0) >= 2 THEN 1 ELSE 0 END AS r14,
   -- R15 新增重度残疾
   CASE WHEN r15.hh IS NOT NULL AND inc.income_12m < 2 * hh.std * 12 * hh.n THEN 1 ELSE 0 END AS r15,
   -- V01 应退核查
   CASE WHEN COALESCE(cats.dibao_tekun, 0) = 1
-        AND (EXISTS (SELECT 1 FROM deaths d WHERE d.hh = hh.hh AND d.death_date > pr.d_180)
+        AND (dt.last_date > pr.d_180
              OR COALESCE(ax.v01_asset, 0) = 1
              OR inc.v01_months = 6) THEN 1 ELSE 0 END AS v01
 FROM hh
@@ -373,7 +425,10 @@ LEFT JOIN edu ON edu.hh = hh.hh
 LEFT JOIN r06 ON r06.hh = hh.hh
 LEFT JOIN disaster dis ON dis.hh = hh.hh
 LEFT JOIN r11 ON r11.hh = hh.hh
-LEFT JOIN r15 ON r15.hh = hh.hh;
+LEFT JOIN r15 ON r15.hh = hh.hh
+LEFT JOIN (SELECT DISTINCT hh FROM job_loss) jl ON jl.hh = hh.hh
+LEFT JOIN (SELECT hh, MAX(death_date) AS last_date FROM deaths GROUP BY hh) dt ON dt.hh = hh.hh
+LEFT JOIN (SELECT hh, COUNT(DISTINCT ticket_no) AS tickets FROM tickets GROUP BY hh) tk ON tk.hh = hh.hh;
 
 -- 14. Long form, score and level (1 yellow, 2 orange, 3 red).
 CREATE TEMP TABLE fired AS

@@ -6,7 +6,9 @@
 // exported with the sqlite3 CLI to CSV (only the columns the rules use), then loaded with
 // read_csv and explicit column types. Dates stay ISO text, as in the store, so the rules are
 // the same text in both engines. Timings (export, load, query) to stderr.
-// Usage: node run_duckdb.mjs DB AS_OF [--standards FILE] [--threads N] [--keep CSV_DIR]
+// Usage: node run_duckdb.mjs DB AS_OF [--standards FILE] [--threads N] [--keep CSV_DIR] [--profile]
+// --keep: export into CSV_DIR and keep it; when CSV_DIR already holds the export, reuse it.
+// --profile: time of every statement of rules.sql to stderr.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -61,14 +63,19 @@ const TABLES = {
 const NULL_TEXT = '\\N'; // written for NULL by the export, so that '' stays ''
 
 function usage() {
-  process.stderr.write('usage: node run_duckdb.mjs DB AS_OF [--standards FILE] [--threads N] [--keep CSV_DIR]\n');
+  process.stderr.write('usage: node run_duckdb.mjs DB AS_OF [--standards FILE] [--threads N] [--keep CSV_DIR] [--profile]\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
   if (argv.length < 2) usage();
-  const args = { db: argv[0], asOf: argv[1], standards: null, threads: null, keep: null };
+  const args = { db: argv[0], asOf: argv[1], standards: null, threads: null, keep: null, profile: false };
   for (let i = 2; i < argv.length; i += 2) {
+    if (argv[i] === '--profile') {
+      args.profile = true;
+      i -= 1;
+      continue;
+    }
     const value = argv[i + 1];
     if (value === undefined) usage();
     if (argv[i] === '--standards') args.standards = value;
@@ -113,6 +120,12 @@ async function loadTables(connection, dir) {
   }
 }
 
+// rules.sql keeps every statement's ";" at a line end, and no line inside one ends with ";".
+function splitStatements(sql) {
+  return sql.split(/;[ \t]*$/m).map((text) => text.trim())
+    .filter((text) => text.split('\n').some((line) => line.trim() && !line.trim().startsWith('--')));
+}
+
 function csvLine(row) {
   return row.map((value) => (value === null ? '' : String(value))).join(',');
 }
@@ -128,7 +141,8 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   try {
     let start = process.hrtime.bigint();
-    exportTables(args.db, dir);
+    const reuse = args.keep && Object.keys(TABLES).every((table) => existsSync(join(dir, `${table}.csv`)));
+    if (!reuse) exportTables(args.db, dir);
     const exportSeconds = seconds(start);
 
     const instance = await DuckDBInstance.create(':memory:', args.threads ? { threads: String(args.threads) } : {});
@@ -139,7 +153,12 @@ async function main() {
 
     start = process.hrtime.bigint();
     await connection.run(params);
-    await connection.run(rules);
+    const profile = [];
+    for (const statement of splitStatements(rules)) {
+      const stepStart = process.hrtime.bigint();
+      await connection.run(statement);
+      profile.push([statement.match(/CREATE TEMP TABLE (\w+)/)?.[1] ?? statement.slice(0, 40), seconds(stepStart)]);
+    }
     const reader = await connection.runAndReadAll(
       'SELECT household_no, kind, level, score, rules FROM warnings ORDER BY household_no, kind');
     const rows = reader.getRows();
@@ -150,8 +169,12 @@ async function main() {
     const version = (await connection.runAndReadAll('SELECT version()')).getRows()[0][0];
     const threads = (await connection.runAndReadAll("SELECT current_setting('threads')")).getRows()[0][0];
     process.stderr.write(
-      `duckdb ${version} (${threads} threads): export from sqlite ${exportSeconds.toFixed(3)} s, ` +
+      `duckdb ${version} (${threads} threads): export from sqlite ` +
+      `${reuse ? `reused ${dir}` : `${exportSeconds.toFixed(3)} s`}, ` +
       `load ${loadSeconds.toFixed(3)} s, rules (query + fetch) ${querySeconds.toFixed(3)} s\n`);
+    if (args.profile) {
+      for (const [name, time] of profile) process.stderr.write(`  ${name.padEnd(20)} ${time.toFixed(3)} s\n`);
+    }
     connection.closeSync();
   } finally {
     if (!args.keep) rmSync(dir, { recursive: true, force: true });
