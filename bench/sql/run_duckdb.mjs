@@ -6,7 +6,7 @@
 // exported with the sqlite3 CLI to CSV (only the columns the rules use), then loaded with
 // read_csv and explicit column types. Dates stay ISO text, as in the store, so the rules are
 // the same text in both engines. Timings (export, load, query) to stderr.
-// Usage: node run_duckdb.mjs DB AS_OF [--standards FILE] [--threads N] [--keep CSV_DIR] [--profile]
+// Usage: node run_duckdb.mjs DB AS_OF [--standards FILE] [--rules FILE] [--threads N] [--keep CSV_DIR] [--profile]
 // --keep: export into CSV_DIR and keep it; when CSV_DIR already holds the export, reuse it.
 // --profile: time of every statement of rules.sql to stderr.
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -63,13 +63,13 @@ const TABLES = {
 const NULL_TEXT = '\\N'; // written for NULL by the export, so that '' stays ''
 
 function usage() {
-  process.stderr.write('usage: node run_duckdb.mjs DB AS_OF [--standards FILE] [--threads N] [--keep CSV_DIR] [--profile]\n');
+  process.stderr.write('usage: node run_duckdb.mjs DB AS_OF [--standards FILE] [--rules FILE] [--threads N] [--keep CSV_DIR] [--profile]\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
   if (argv.length < 2) usage();
-  const args = { db: argv[0], asOf: argv[1], standards: null, threads: null, keep: null, profile: false };
+  const args = { db: argv[0], asOf: argv[1], params: [], threads: null, keep: null, profile: false };
   for (let i = 2; i < argv.length; i += 2) {
     if (argv[i] === '--profile') {
       args.profile = true;
@@ -78,7 +78,7 @@ function parseArgs(argv) {
     }
     const value = argv[i + 1];
     if (value === undefined) usage();
-    if (argv[i] === '--standards') args.standards = value;
+    if (argv[i] === '--standards' || argv[i] === '--rules') args.params.push(argv[i], value);
     else if (argv[i] === '--threads') args.threads = Number(value);
     else if (argv[i] === '--keep') args.keep = value;
     else usage();
@@ -120,10 +120,9 @@ async function loadTables(connection, dir) {
   }
 }
 
-// rules.sql keeps every statement's ";" at a line end, and no line inside one ends with ";".
+// rules.sql ends every statement with ";" at a line end and has no "--" inside a string.
 function splitStatements(sql) {
-  return sql.split(/;[ \t]*$/m).map((text) => text.trim())
-    .filter((text) => text.split('\n').some((line) => line.trim() && !line.trim().startsWith('--')));
+  return sql.replace(/--.*$/gm, '').split(/;[ \t]*$/m).map((text) => text.trim()).filter((text) => text);
 }
 
 function csvLine(row) {
@@ -132,8 +131,7 @@ function csvLine(row) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const paramsArgs = [join(here, 'params.py'), '--as-of', args.asOf];
-  if (args.standards) paramsArgs.push('--standards', args.standards);
+  const paramsArgs = [join(here, 'params.py'), '--as-of', args.asOf, ...args.params];
   const params = execFileSync('python3', paramsArgs, { encoding: 'utf8' });
   const rules = readFileSync(join(here, 'rules.sql'), 'utf8');
 
@@ -156,7 +154,11 @@ async function main() {
     const profile = [];
     for (const statement of splitStatements(rules)) {
       const stepStart = process.hrtime.bigint();
-      await connection.run(statement);
+      try {
+        await connection.run(statement);
+      } catch (error) {
+        throw new Error(`${error.message}\nin statement:\n${statement}`);
+      }
       profile.push([statement.match(/CREATE TEMP TABLE (\w+)/)?.[1] ?? statement.slice(0, 40), seconds(stepStart)]);
     }
     const reader = await connection.runAndReadAll(

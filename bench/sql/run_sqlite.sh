@@ -3,11 +3,11 @@
 # sqlite3 CLI and writes the warnings as CSV to stdout:
 #   household_no,kind,level,score,rules      (rules ascending, joined by ';')
 # The database is opened read-only; every table the rules create is TEMP. Timing to stderr.
-# Usage: run_sqlite.sh DB AS_OF [--standards FILE]
+# Usage: run_sqlite.sh DB AS_OF [--standards FILE] [--rules FILE]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 if [ $# -lt 2 ]; then
-  echo "usage: run_sqlite.sh DB AS_OF [--standards FILE]" >&2
+  echo "usage: run_sqlite.sh DB AS_OF [--standards FILE] [--rules FILE]" >&2
   exit 2
 fi
 db=$1
