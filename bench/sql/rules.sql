@@ -160,11 +160,12 @@ FROM ast a JOIN hh ON hh.hh = a.hh CROSS JOIN params pr;
 --    decided strictly later and ≤ D. Open rejections decided in (D − 730, D] give 曾申请未获批;
 --    R11 looks at those in its own window.
 CREATE TEMP TABLE approved AS
-SELECT DISTINCT mem.hh, COALESCE(f.result_date, f.event_date) AS decided
+SELECT mem.hh, MAX(COALESCE(f.result_date, f.event_date)) AS last_decided
 FROM params pr
 JOIN feed_applications f ON COALESCE(f.result_date, f.event_date) <= pr.d
 JOIN mem ON mem.pid = f.person_id
-WHERE +f.superseded_at IS NULL AND f.result = 'approved';
+WHERE +f.superseded_at IS NULL AND f.result = 'approved'
+GROUP BY mem.hh;
 
 CREATE TEMP TABLE rejected AS
 SELECT DISTINCT mem.hh, COALESCE(f.result_date, f.event_date) AS decided
@@ -172,9 +173,9 @@ FROM params pr
 JOIN feed_applications f ON COALESCE(f.result_date, f.event_date) > pr.rejected_from
                         AND COALESCE(f.result_date, f.event_date) <= pr.d
 JOIN mem ON mem.pid = f.person_id
+LEFT JOIN approved a ON a.hh = mem.hh
 WHERE +f.superseded_at IS NULL AND f.result = 'rejected'
-  AND NOT EXISTS (SELECT 1 FROM approved a
-                  WHERE a.hh = mem.hh AND a.decided > COALESCE(f.result_date, f.event_date));
+  AND (a.last_decided IS NULL OR a.last_decided <= COALESCE(f.result_date, f.event_date));
 
 -- 7. Categories held on D.
 CREATE TEMP TABLE cat AS
@@ -382,17 +383,19 @@ WHERE NOT EXISTS (SELECT 1 FROM feed_disability f
 
 -- 13. V01's income test: each of the last `months` calendar months (ending with D's month) has
 --     members' income / n ≥ edge multiple × standard. Only 低保/特困 households are looked at.
+CREATE TEMP TABLE v01_people AS
+SELECT mem.hh, mem.pid FROM cats JOIN mem ON mem.hh = cats.hh WHERE cats.dibao_tekun = 1;
+
 CREATE TEMP TABLE v01_months AS
 SELECT x.hh, COUNT(*) AS months
 FROM (
-  SELECT mem.hh, i.month, SUM(i.amount) AS amount
+  SELECT v.hh, i.month, SUM(i.amount) AS amount
   FROM params pr
-  JOIN cats ON cats.dibao_tekun = 1
-  JOIN mem ON mem.hh = cats.hh
-  JOIN feed_income i ON i.person_id = mem.pid AND i.month >= pr.v01_from_month AND i.month <= pr.month_d
+  JOIN feed_income i ON i.month >= pr.v01_from_month AND i.month <= pr.month_d
+  JOIN v01_people v ON v.pid = i.person_id
   WHERE +i.superseded_at IS NULL
     AND i.income_type NOT IN (SELECT income_type FROM param_excluded_income)
-  GROUP BY mem.hh, i.month
+  GROUP BY v.hh, i.month
 ) x
 JOIN hh ON hh.hh = x.hh
 CROSS JOIN params pr
