@@ -54,4 +54,9 @@ if diff -r -q "$cache/gen-$scale-a" "$cache/gen-$scale-b" >/dev/null; then same=
   echo "| output | ${size}, ${rows} CSV lines | |"
   echo "| same bytes for the same seed | ${same} | yes |"
 } | tee "$results"
+
+# 2. Import: bench/import.sh on the same generation; it writes bench/results/<date>-import.md,
+# and its report is appended here too (headings one level down).
+echo >>"$results"
+bench/import.sh --data "$cache/gen-$scale-a" --scale "$scale" --seed "$seed" | sed 's/^#/##/' | tee -a "$results"
 echo "written $results"
