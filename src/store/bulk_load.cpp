@@ -62,6 +62,12 @@ Result<void> FeedBulkLoad::set_cache(int64_t mib) {
   return db_->execute(fmt::format("PRAGMA cache_size = -{}", mib * 1024));
 }
 
+Result<void> FeedBulkLoad::set_temp_store(std::string_view mode) {
+  if (!is_sqlite(*db_))
+    return ok();
+  return db_->execute(fmt::format("PRAGMA temp_store = {}", mode));
+}
+
 Result<bool> FeedBulkLoad::try_unique_index() {
   auto savepoint = Transaction::savepoint(*db_);
   if (!savepoint)
@@ -83,6 +89,8 @@ Result<int64_t> FeedBulkLoad::finish(const std::function<Result<int64_t>()>& col
   if (!indexes_dropped_)
     return 0;
   FAXIAN_TRY(set_cache(cache_mib_));
+  // The index builds sort through temporary files (bounded memory for any batch size).
+  FAXIAN_TRY(set_temp_store("FILE"));
   int64_t duplicates = 0;
   auto unique = try_unique_index();
   if (!unique)
@@ -96,6 +104,7 @@ Result<int64_t> FeedBulkLoad::finish(const std::function<Result<int64_t>()>& col
   }
   FAXIAN_TRY(db_->execute(person_index_sql(table_)));
   indexes_dropped_ = false;
+  FAXIAN_TRY(set_temp_store("MEMORY"));
   return duplicates;
 }
 

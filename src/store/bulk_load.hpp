@@ -50,6 +50,7 @@ class FeedBulkLoad {
   FeedBulkLoad(Database& db, std::string table) : db_(&db), table_(std::move(table)) {}
   Result<bool> try_unique_index();
   Result<void> set_cache(int64_t mib);
+  Result<void> set_temp_store(std::string_view mode);  // SQLite: MEMORY or FILE
 
   Database* db_;
   std::string table_;
