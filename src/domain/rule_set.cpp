@@ -15,6 +15,12 @@ namespace {
 
 // All toml++ access stays in this file; toml::parse_error is caught in parse_rule_set_toml.
 
+// ICD-10 codes compare case-insensitively: stored and compared in ASCII upper case.
+void upper_ascii_in_place(std::string& text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+}
+
 constexpr toml_values::FileKind kRulesFile{"规则文件", "rules file"};
 constexpr std::array<std::string_view, kRuleCount> kRuleCodes = {
     "R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08",
@@ -224,8 +230,7 @@ Result<SeriousIllnessCodes::Range> parse_range(std::string_view text) {
       std::string(text.substr(0, dash)),
       dash == std::string_view::npos ? std::string(text) : std::string(text.substr(dash + 1))};
   for (std::string* code : {&range.first, &range.last}) {
-    std::transform(code->begin(), code->end(), code->begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    upper_ascii_in_place(*code);
   }
   if (range.first.size() != 3 || range.last.size() != 3 || range.last < range.first) {
     return key_error("serious_illness.ranges",
@@ -252,8 +257,7 @@ Result<void> parse_serious_illness(const toml::table& root, RuleSet& rules) {
   }
   FAXIAN_TRY_ASSIGN(rules.serious_illness.prefixes, texts(*table, "prefixes", "serious_illness."));
   for (std::string& prefix : rules.serious_illness.prefixes) {
-    std::transform(prefix.begin(), prefix.end(), prefix.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    upper_ascii_in_place(prefix);
   }
   return ok();
 }
@@ -360,8 +364,7 @@ std::optional<WarningLevel> find_level(std::string_view key) {
 
 bool SeriousIllnessCodes::matches(std::string_view icd10) const {
   std::string code(trim(icd10));
-  std::transform(code.begin(), code.end(), code.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  upper_ascii_in_place(code);
   if (code.size() >= 3) {
     const std::string category = code.substr(0, 3);
     for (const Range& range : ranges) {
