@@ -7,7 +7,7 @@
 namespace faxian {
 namespace {
 
-constexpr std::array<Migration, 5> kMigrations = {{
+constexpr std::array<Migration, 6> kMigrations = {{
     {1,
      "core: regions, persons, households, memberships, categories, batches, standards, "
      "calendar",
@@ -16,6 +16,7 @@ constexpr std::array<Migration, 5> kMigrations = {{
     {3, "user accounts", &users_schema_sql},
     {4, "import: hotline candidates, person name and category source indexes", &import_schema_sql},
     {5, "screening rule-set versions", &rules_schema_sql},
+    {6, "screening runs, warnings, warning events, suppressions", &warnings_schema_sql},
 }};
 
 constexpr std::string_view kMigrationsTable =

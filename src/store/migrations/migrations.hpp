@@ -39,5 +39,7 @@ std::string users_schema_sql();
 // The importer's additions (version 4): hotline candidates and lookup indexes.
 std::string import_schema_sql();
 std::string rules_schema_sql();
+// Screening runs, warnings, their event log and suppressions (version 6).
+std::string warnings_schema_sql();
 
 }  // namespace faxian

@@ -1,5 +1,6 @@
 #include "store/migrations/migrations.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "store/query.hpp"
@@ -68,6 +69,35 @@ TEST_P(MigrationsTest, EveryTableExistsAfterMigrating) {
         "feed_disability", "feed_death",     "feed_disaster",      "feed_poverty_monitoring",
         "feed_education",  "feed_assets",    "feed_hotline",       "feed_applications",
         "feed_registry"}) {
+    EXPECT_EQ(count("SELECT COUNT(*) FROM " + std::string(table)), 0) << table;
+  }
+}
+
+// A database that an earlier release left at version 5, with data in it.
+TEST_P(MigrationsTest, WarningsMigrationAppliesOnAVersionFiveDatabase) {
+  ASSERT_TRUE(schema_version(db()).has_value());
+  for (const Migration& migration : all_migrations()) {
+    if (migration.version > 5)
+      break;
+    ASSERT_TRUE(db().execute(db().dialect().render_ddl(migration.portable_sql())));
+    ASSERT_TRUE(db().run(fmt::format(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES ({}, 'old', 1)",
+        migration.version)));
+  }
+  ASSERT_TRUE(
+      db().run("INSERT INTO regions (code, name, level) VALUES ('500241', '秀山县', 'county')"));
+  ASSERT_TRUE(
+      db().run("INSERT INTO households (household_no, village_code, created_at, updated_at) "
+               "VALUES ('5002410010010001', '500241', 1, 1)"));
+  ASSERT_EQ(schema_version(db()).value(), 5);
+
+  auto version = migrate(db(), 1700000000);
+  ASSERT_TRUE(version.has_value()) << version.error().to_string();
+  EXPECT_EQ(*version, latest_schema_version());
+  EXPECT_EQ(count("SELECT applied_at FROM schema_migrations WHERE version = 6"), 1700000000);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM households"), 1);
+  for (std::string_view table :
+       {"screening_runs", "warnings", "warning_events", "warning_suppressions"}) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM " + std::string(table)), 0) << table;
   }
 }
