@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   register_demo_command(app, global, exit_code);
   register_import_command(app, global, exit_code);
   register_rules_command(app, global, exit_code);
+  register_screen_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

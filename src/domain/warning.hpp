@@ -52,9 +52,9 @@ struct WarningFinding {
   int64_t household_id = 0;
   std::string household_no{};
   WarningKind kind = WarningKind::kNeed;
-  int score = 0;                       // need: min(max_score, Σ points); review: 0
-  std::optional<WarningLevel> level{};  // need only
-  std::vector<FiredRule> rules{};      // ascending by rule id
+  int score = 0;                           // need: min(max_score, Σ points); review: 0
+  std::optional<WarningLevel> level{};     // need only
+  std::vector<FiredRule> rules{};          // ascending by rule id
   std::vector<std::string> actions{};      // union of the fired rules', in rule order
   std::vector<std::string> departments{};  // union of the fired rules', in rule order
 

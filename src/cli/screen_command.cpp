@@ -1,0 +1,109 @@
+// faxian screen [--as-of DATE] [--full]   — run screening, print counts by kind and level
+// faxian warnings [--as-of DATE] [--kind need|review] [--format csv|json]
+//                                          — the open warnings (80-cli.md's exact CSV)
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/open_store.hpp"
+#include "cli/screen_output.hpp"
+#include "common/clock.hpp"
+#include "screen/screening_service.hpp"
+
+namespace faxian::cli {
+namespace {
+
+struct ScreenOptions {
+  std::string as_of;
+  bool full = false;
+  std::string kind;
+  std::string format = "csv";
+};
+
+Result<Date> as_of_or_today(const std::string& text, const Clock& clock) {
+  if (text.empty())
+    return clock.today();
+  auto date = Date::parse_iso(text);
+  if (!date)
+    return fail(ErrorCode::kInvalidArgument,
+                fmt::format("--as-of 日期“{}”无效，应为 YYYY-MM-DD", text),
+                fmt::format("bad --as-of '{}'", text));
+  return *date;
+}
+
+struct Evaluated {
+  screen::ScreeningInputs inputs;
+  screen::Screening screening;
+};
+
+Result<std::unique_ptr<Evaluated>> evaluate(Database& db, Date as_of) {
+  auto evaluated = std::make_unique<Evaluated>();
+  FAXIAN_TRY_ASSIGN(evaluated->inputs, screen::load_screening_inputs(db));
+  screen::ScreeningRequest request;
+  request.as_of = as_of;
+  FAXIAN_TRY_ASSIGN(evaluated->screening, screen::run_screening(db, evaluated->inputs, request));
+  return evaluated;
+}
+
+int run_screen(const GlobalOptions& global, const ScreenOptions& options) {
+  SystemClock clock;
+  auto as_of = as_of_or_today(options.as_of, clock);
+  if (!as_of)
+    return report_error(global, as_of.error());
+  auto db = open_and_migrate(global, clock.now_unix());
+  if (!db)
+    return report_error(global, db.error());
+  auto evaluated = evaluate(**db, *as_of);
+  if (!evaluated)
+    return report_error(global, evaluated.error());
+  print_screening_summary(global, (*evaluated)->screening);
+  return kExitOk;
+}
+
+int run_warnings(const GlobalOptions& global, const ScreenOptions& options) {
+  SystemClock clock;
+  auto as_of = as_of_or_today(options.as_of, clock);
+  if (!as_of)
+    return report_error(global, as_of.error());
+  auto db = open_and_migrate(global, clock.now_unix());
+  if (!db)
+    return report_error(global, db.error());
+  auto evaluated = evaluate(**db, *as_of);
+  if (!evaluated)
+    return report_error(global, evaluated.error());
+  std::vector<WarningFinding> findings;
+  for (WarningFinding& finding : (*evaluated)->screening.result.findings) {
+    bool need = finding.kind == WarningKind::kNeed;
+    if (options.kind.empty() || (options.kind == "need") == need)
+      findings.push_back(std::move(finding));
+  }
+  auto warnings = warnings_from_findings(findings, *as_of, (*evaluated)->inputs.rule_set_version);
+  if (options.format == "json")
+    write_warnings_json(std::cout, warnings);
+  else
+    write_warnings_csv(std::cout, warnings);
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_screen_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
+  auto options = std::make_shared<ScreenOptions>();
+  CLI::App* screen = app.add_subcommand("screen", "风险筛查 (run screening)");
+  screen->add_option("--as-of", options->as_of, "筛查基准日 YYYY-MM-DD（默认今天）");
+  screen->add_flag("--full", options->full, "全量筛查 / re-evaluate every household");
+  screen->callback([&global, &exit_code, options] { exit_code = run_screen(global, *options); });
+
+  auto list = std::make_shared<ScreenOptions>();
+  CLI::App* warnings = app.add_subcommand("warnings", "输出预警 (write open warnings)");
+  warnings->add_option("--as-of", list->as_of, "筛查基准日 YYYY-MM-DD（默认今天）");
+  warnings->add_option("--kind", list->kind, "need | review")
+      ->check(CLI::IsMember({"need", "review"}));
+  warnings->add_option("--format", list->format, "csv | json")
+      ->check(CLI::IsMember({"csv", "json"}));
+  warnings->callback([&global, &exit_code, list] { exit_code = run_warnings(global, *list); });
+}
+
+}  // namespace faxian::cli

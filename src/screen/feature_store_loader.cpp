@@ -1,0 +1,227 @@
+#include "screen/feature_store_loader.hpp"
+
+#include <unordered_map>
+#include <utility>
+
+#include "common/date.hpp"
+#include "screen/feature_store_loading.hpp"
+
+namespace faxian::screen {
+
+Result<Day> parse_day(std::string_view text) {
+  auto date = Date::parse_iso(text.substr(0, 10));
+  if (!date)
+    return fail(ErrorCode::kCorrupt, fmt::format("数据库中的日期“{}”无效", text),
+                fmt::format("bad stored date '{}'", text));
+  return date->days_since_epoch();
+}
+
+Result<int32_t> parse_month_index(std::string_view text) {
+  auto month = Month::parse_iso(text);
+  if (!month)
+    return fail(ErrorCode::kCorrupt, fmt::format("数据库中的月份“{}”无效", text),
+                fmt::format("bad stored month '{}'", text));
+  return month->index();
+}
+
+std::string LoadContext::current_rows(std::string_view alias) const {
+  if (options.known_at)
+    return fmt::format(
+        "{0}.imported_at <= {1} AND ({0}.superseded_at IS NULL OR {0}.superseded_at > {1})", alias,
+        *options.known_at);
+  return fmt::format("{}.superseded_at IS NULL", alias);
+}
+
+std::string LoadContext::feed_filter(std::string_view alias) const {
+  std::string sql = current_rows(alias);
+  if (options.households)
+    sql += " AND " + person_scope(std::string(alias) + ".person_id");
+  return sql;
+}
+
+std::string LoadContext::person_scope(std::string_view column) const {
+  if (!options.households)
+    return "1 = 1";
+  return fmt::format("{} IN (SELECT person_id FROM temp.screen_scope)", column);
+}
+
+std::string LoadContext::household_scope(std::string_view column) const {
+  if (!options.households)
+    return "1 = 1";
+  return fmt::format("{} IN (SELECT household_id FROM temp.screen_households)", column);
+}
+
+namespace {
+
+// Fills temp.screen_households with the households asked for and temp.screen_scope with
+// every person who was ever a member of one of them.
+Result<void> prepare_scope(LoadContext& context) {
+  if (!context.options.households)
+    return ok();
+  Database& db = context.db;
+  FAXIAN_TRY(db.execute(
+      "CREATE TEMP TABLE IF NOT EXISTS screen_households (household_id INTEGER PRIMARY KEY);"
+      "CREATE TEMP TABLE IF NOT EXISTS screen_scope (person_id INTEGER PRIMARY KEY);"
+      "DELETE FROM temp.screen_households; DELETE FROM temp.screen_scope;"));
+  auto insert = db.prepare("INSERT OR IGNORE INTO temp.screen_households VALUES (?)");
+  if (!insert)
+    return tl::unexpected(insert.error());
+  for (int64_t household : *context.options.households) {
+    (*insert)->bind_int64(1, household);
+    FAXIAN_TRY((*insert)->run());
+    (*insert)->reset();
+  }
+  return db.execute(
+      "INSERT OR IGNORE INTO temp.screen_scope SELECT DISTINCT person_id FROM memberships "
+      "WHERE household_id IN (SELECT household_id FROM temp.screen_households)");
+}
+
+Result<void> load_persons(LoadContext& context) {
+  const std::string sql = fmt::format(
+      "SELECT id, birth_date, death_date, self_care, health_status FROM persons WHERE {}",
+      context.person_scope("id"));
+  auto& persons = context.store.persons;
+  return for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
+    uint32_t id = owner_of(row, 0);
+    if (id >= persons.size())
+      persons.resize(id + 1);
+    PersonFacts& person = persons[id];
+    person.exists = true;
+    FAXIAN_TRY_ASSIGN(person.birth, parse_day(row.column_text(1)));
+    if (!row.column_is_null(2))
+      FAXIAN_TRY_ASSIGN(person.death, parse_day(row.column_text(2)));
+    person.fully_disabled = row.column_text(3) == "fully_disabled";
+    person.serious_status = row.column_text(4) == "serious_illness";
+    return ok();
+  });
+}
+
+Result<void> load_households(LoadContext& context) {
+  const std::string sql = fmt::format(
+      "SELECT h.id, h.household_no, v.urban_rural_code, v.parent_code FROM households h "
+      "JOIN regions v ON v.code = h.village_code WHERE {}",
+      context.household_scope("h.id"));
+  FeatureStore& store = context.store;
+  std::unordered_map<std::string, int32_t> townships;
+  return for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
+    uint32_t id = owner_of(row, 0);
+    if (id >= store.households.size())
+      store.households.resize(id + 1);
+    HouseholdFacts& household = store.households[id];
+    household.exists = true;
+    household.household_no = std::string(row.column_text(1));
+    household.urban = row.column_text(2).starts_with('1');
+    std::string township(row.column_text(3));
+    auto [it, inserted] = townships.emplace(township, static_cast<int32_t>(store.townships.size()));
+    if (inserted)
+      store.townships.push_back(township);
+    household.township = it->second;
+    return ok();
+  });
+}
+
+Result<void> load_memberships(LoadContext& context) {
+  const std::string sql =
+      fmt::format("SELECT household_id, person_id, from_date, to_date FROM memberships WHERE {}",
+                  context.household_scope("household_id"));
+  OwnedRows<MembershipRow> rows;
+  FAXIAN_TRY(for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
+    MembershipRow membership;
+    membership.person = owner_of(row, 1);
+    FAXIAN_TRY_ASSIGN(membership.from, parse_day(row.column_text(2)));
+    if (!row.column_is_null(3))
+      FAXIAN_TRY_ASSIGN(membership.to, parse_day(row.column_text(3)));
+    rows.add(owner_of(row, 0), membership);
+    return ok();
+  }));
+  context.store.members =
+      group_rows(std::move(rows), context.store.households.size(),
+                 [](const MembershipRow& m) { return std::pair(m.from, m.person); });
+  return ok();
+}
+
+Result<void> load_categories(LoadContext& context) {
+  OwnedRows<CategoryRow> by_person;
+  OwnedRows<CategoryRow> by_household;
+  const std::string sql = fmt::format(
+      "SELECT COALESCE(person_id, household_id), kind, start_date, end_date, id, "
+      "CASE WHEN person_id IS NULL THEN 1 ELSE 0 END FROM categories WHERE ({}) OR ({})",
+      context.person_scope("person_id"), context.household_scope("household_id"));
+  FAXIAN_TRY(for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
+    CategoryRow category;
+    FAXIAN_TRY_ASSIGN(category.kind, parse_key<CategoryKind>(row.column_text(1)));
+    FAXIAN_TRY_ASSIGN(category.start, parse_day(row.column_text(2)));
+    if (!row.column_is_null(3))
+      FAXIAN_TRY_ASSIGN(category.end, parse_day(row.column_text(3)));
+    category.category_id = row.column_int64(4);
+    (row.column_int64(5) ? by_household : by_person).add(owner_of(row, 0), category);
+    return ok();
+  }));
+  auto by_start = [](const CategoryRow& c) { return std::pair(c.start, c.category_id); };
+  FeatureStore& store = context.store;
+  store.categories = group_rows(std::move(by_person), store.persons.size(), by_start);
+  store.household_categories =
+      group_rows(std::move(by_household), store.households.size(), by_start);
+  return ok();
+}
+
+Result<void> load_income(LoadContext& context) {
+  std::string sql =
+      fmt::format("SELECT f.person_id, f.month, f.amount, f.id FROM feed_income f WHERE {}",
+                  context.feed_filter("f"));
+  for (const std::string& type : context.options.excluded_income_types)
+    sql += fmt::format(" AND f.income_type <> '{}'", type);  // enum keys: no quotes inside
+  OwnedRows<IncomeRow> rows;
+  FAXIAN_TRY(for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
+    IncomeRow income;
+    FAXIAN_TRY_ASSIGN(income.month, parse_month_index(row.column_text(1)));
+    income.fen = row.column_int64(2);
+    income.record_id = row.column_int64(3);
+    rows.add(owner_of(row, 0), income);
+    return ok();
+  }));
+  context.store.income =
+      group_rows(std::move(rows), context.store.persons.size(),
+                 [](const IncomeRow& r) { return std::pair(r.month, r.record_id); });
+  return ok();
+}
+
+}  // namespace
+
+Result<FeatureStore> load_feature_store(Database& db, const LoadOptions& options) {
+  FeatureStore store;
+  LoadContext context{db, options, store};
+  using Step = Result<void> (*)(LoadContext&);
+  constexpr Step kSteps[] = {
+      prepare_scope, load_persons,  load_households, load_memberships,  load_categories,
+      load_income,   load_medical,  load_education,  load_employment,   load_disability,
+      load_assets,   load_disaster, load_hotline,    load_applications, load_death_records,
+  };
+  for (Step step : kSteps)
+    FAXIAN_TRY(step(context));
+  return store;
+}
+
+Result<std::vector<int64_t>> households_of_persons(Database& db, std::span<const int64_t> persons) {
+  std::vector<int64_t> households;
+  auto statement = db.prepare("SELECT DISTINCT household_id FROM memberships WHERE person_id = ?");
+  if (!statement)
+    return tl::unexpected(statement.error());
+  for (int64_t person : persons) {
+    (*statement)->bind_int64(1, person);
+    while (true) {
+      auto has_row = (*statement)->step();
+      if (!has_row)
+        return tl::unexpected(has_row.error());
+      if (!*has_row)
+        break;
+      households.push_back((*statement)->column_int64(0));
+    }
+    (*statement)->reset();
+  }
+  std::sort(households.begin(), households.end());
+  households.erase(std::unique(households.begin(), households.end()), households.end());
+  return households;
+}
+
+}  // namespace faxian::screen

@@ -1,0 +1,78 @@
+#pragma once
+// Shared by the FeatureStore loader's files: the load in progress and small helpers to read
+// the store's rows.
+
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "common/error.hpp"
+#include "domain/enum_table.hpp"
+#include "screen/feature_store.hpp"
+#include "screen/feature_store_grouping.hpp"
+#include "screen/feature_store_loader.hpp"
+#include "store/database.hpp"
+
+namespace faxian::screen {
+
+struct LoadContext {
+  Database& db;
+  const LoadOptions& options;
+  FeatureStore& store;
+
+  // The WHERE conditions of a feed query: current rows (or those known at a time) of persons
+  // in scope, for the table alias `alias`.
+  std::string feed_filter(std::string_view alias) const;
+  // The same without the person scope.
+  std::string current_rows(std::string_view alias) const;
+  // "column IN (persons in scope)", or a true condition when loading everything.
+  std::string person_scope(std::string_view column) const;
+  std::string household_scope(std::string_view column) const;
+};
+
+// The store keeps dates as 'YYYY-MM-DD' text and months as 'YYYY-MM' (CHECKs guarantee the
+// shape); a time stamp's first 10 characters are its date.
+Result<Day> parse_day(std::string_view text);
+Result<int32_t> parse_month_index(std::string_view text);
+
+template <typename E>
+Result<E> parse_key(std::string_view key) {
+  if (auto value = enum_from_key<E>(key))
+    return *value;
+  return fail(ErrorCode::kCorrupt, fmt::format("数据库中的取值“{}”无效", key),
+              fmt::format("unknown stored enum key '{}'", key));
+}
+
+// Runs `sql` and hands every row to `read(const Statement&)`, which returns Result<void>.
+template <typename Read>
+Result<void> for_each_row(Database& db, const std::string& sql, Read&& read) {
+  auto statement = db.prepare(sql);
+  if (!statement)
+    return tl::unexpected(statement.error());
+  while (true) {
+    auto has_row = (*statement)->step();
+    if (!has_row)
+      return tl::unexpected(has_row.error());
+    if (!*has_row)
+      return ok();
+    FAXIAN_TRY(read(static_cast<const Statement&>(**statement)));
+  }
+}
+
+inline uint32_t owner_of(const Statement& row, int column) {
+  return static_cast<uint32_t>(row.column_int64(column));
+}
+
+// The department feeds other than income (feature_store_feeds.cpp).
+Result<void> load_medical(LoadContext& context);
+Result<void> load_education(LoadContext& context);
+Result<void> load_employment(LoadContext& context);
+Result<void> load_disability(LoadContext& context);
+Result<void> load_assets(LoadContext& context);
+Result<void> load_disaster(LoadContext& context);
+Result<void> load_hotline(LoadContext& context);
+Result<void> load_applications(LoadContext& context);
+Result<void> load_death_records(LoadContext& context);
+
+}  // namespace faxian::screen
