@@ -10,7 +10,9 @@
 #include "cli/open_store.hpp"
 #include "cli/screen_output.hpp"
 #include "common/clock.hpp"
+#include "screen/screening_job.hpp"
 #include "screen/screening_service.hpp"
+#include "store/warning_repository.hpp"
 
 namespace faxian::cli {
 namespace {
@@ -55,35 +57,60 @@ int run_screen(const GlobalOptions& global, const ScreenOptions& options) {
   auto db = open_and_migrate(global, clock.now_unix());
   if (!db)
     return report_error(global, db.error());
-  auto evaluated = evaluate(**db, *as_of);
-  if (!evaluated)
-    return report_error(global, evaluated.error());
-  print_screening_summary(global, (*evaluated)->screening);
+  auto job = screen::screen_and_store(
+      **db, clock, *as_of, options.full ? screen::JobMode::kFull : screen::JobMode::kAuto);
+  if (!job)
+    return report_error(global, job.error());
+  print_job_summary(global, *job);
   return kExitOk;
+}
+
+// The stored open warnings when the last run was as of `as_of`; otherwise a fresh evaluation
+// as of that date (not stored; first detected on it).
+Result<std::vector<Warning>> warnings_as_of(Database& db, const Clock& clock,
+                                            std::optional<Date> as_of,
+                                            std::optional<WarningKind> kind) {
+  WarningRepository repository(db, clock);
+  std::optional<ScreeningRun> last;
+  FAXIAN_TRY_ASSIGN(last, repository.latest_run());
+  if (last && (!as_of || *as_of == last->as_of)) {
+    WarningQuery query;
+    query.kind = kind;
+    return repository.list(query);
+  }
+  auto evaluated = evaluate(db, as_of.value_or(clock.today()));
+  if (!evaluated)
+    return tl::unexpected(evaluated.error());
+  std::vector<WarningFinding> findings;
+  for (WarningFinding& finding : (*evaluated)->screening.result.findings)
+    if (!kind || finding.kind == *kind)
+      findings.push_back(std::move(finding));
+  return warnings_from_findings(findings, as_of.value_or(clock.today()),
+                                (*evaluated)->inputs.rule_set_version);
 }
 
 int run_warnings(const GlobalOptions& global, const ScreenOptions& options) {
   SystemClock clock;
-  auto as_of = as_of_or_today(options.as_of, clock);
-  if (!as_of)
-    return report_error(global, as_of.error());
+  std::optional<Date> as_of;
+  if (!options.as_of.empty()) {
+    auto parsed = as_of_or_today(options.as_of, clock);
+    if (!parsed)
+      return report_error(global, parsed.error());
+    as_of = *parsed;
+  }
   auto db = open_and_migrate(global, clock.now_unix());
   if (!db)
     return report_error(global, db.error());
-  auto evaluated = evaluate(**db, *as_of);
-  if (!evaluated)
-    return report_error(global, evaluated.error());
-  std::vector<WarningFinding> findings;
-  for (WarningFinding& finding : (*evaluated)->screening.result.findings) {
-    bool need = finding.kind == WarningKind::kNeed;
-    if (options.kind.empty() || (options.kind == "need") == need)
-      findings.push_back(std::move(finding));
-  }
-  auto warnings = warnings_from_findings(findings, *as_of, (*evaluated)->inputs.rule_set_version);
+  std::optional<WarningKind> kind;
+  if (!options.kind.empty())
+    kind = options.kind == "need" ? WarningKind::kNeed : WarningKind::kReview;
+  auto warnings = warnings_as_of(**db, clock, as_of, kind);
+  if (!warnings)
+    return report_error(global, warnings.error());
   if (options.format == "json")
-    write_warnings_json(std::cout, warnings);
+    write_warnings_json(std::cout, *warnings);
   else
-    write_warnings_csv(std::cout, warnings);
+    write_warnings_csv(std::cout, *warnings);
   return kExitOk;
 }
 

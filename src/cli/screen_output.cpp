@@ -128,3 +128,20 @@ void print_screening_summary(const GlobalOptions& global, const screen::Screenin
 }
 
 }  // namespace faxian::cli
+
+namespace faxian::cli {
+
+void print_job_summary(const GlobalOptions& global, const screen::JobOutcome& job) {
+  fmt::print(
+      "{}：{}（{} {}）\n", say(global, "筛查方式", "mode"),
+      job.mode == RunMode::kFull ? say(global, "全量", "full") : say(global, "增量", "incremental"),
+      say(global, "批次", "run"), job.run_id);
+  print_screening_summary(global, job.screening);
+  fmt::print("{}：{} {}，{} {}，{} {}，{} {}，{} {}\n", say(global, "预警变化", "changes"),
+             say(global, "新增", "opened"), job.counts.opened, say(global, "升级", "escalated"),
+             job.counts.escalated, say(global, "更新", "updated"), job.counts.updated,
+             say(global, "解除", "cleared"), job.counts.cleared, say(global, "抑制", "suppressed"),
+             job.counts.suppressed);
+}
+
+}  // namespace faxian::cli

@@ -8,6 +8,7 @@
 
 #include "cli/cli_context.hpp"
 #include "domain/warning.hpp"
+#include "screen/screening_job.hpp"
 #include "screen/screening_service.hpp"
 
 namespace faxian::cli {
@@ -18,6 +19,9 @@ void write_warnings_json(std::ostream& out, std::span<const Warning> warnings);
 
 // Counts by kind and level, and by township and level, of a screening's findings.
 void print_screening_summary(const GlobalOptions& global, const screen::Screening& screening);
+
+// The summary of a stored run: mode, counts by level, what changed, by township.
+void print_job_summary(const GlobalOptions& global, const screen::JobOutcome& job);
 
 // Warnings as a fresh evaluation as of D presents them (first detected on D).
 std::vector<Warning> warnings_from_findings(std::span<const WarningFinding> findings, Date as_of,
