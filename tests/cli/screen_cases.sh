@@ -30,6 +30,14 @@ pattern=${CASES:-*}
 jobs=${SCREEN_JOBS:-$(nproc 2>/dev/null || echo 2)}
 password='x-Strong-Passw0rd!'
 
+if [ "$oracle" = sql ]; then
+  # run_sqlite.sh calls `python3` once per case: resolve it once here (a version-manager shim
+  # such as pyenv's can take a second per start) and put the interpreter itself first on PATH.
+  mkdir bin
+  ln -s "$(python3 -c 'import sys; print(sys.executable)')" bin/python3
+  PATH=$PWD/bin:$PATH
+fi
+
 # One initialised database with the shipped regions, standards and rules, copied per case
 # (a case with its own standards.toml gets its own init).
 "$FAXIAN" --db template.db init --admin-password-stdin <<<"$password" >init.txt
