@@ -13,11 +13,13 @@
 #include "cli/commands.hpp"
 #include "cli/init_steps.hpp"
 #include "cli/open_store.hpp"
+#include "cli/screen_output.hpp"
 #include "cli/shipped_data.hpp"
 #include "common/clock.hpp"
 #include "domain/feed_kind.hpp"
 #include "gen/generator.hpp"
 #include "ingest/import_report.hpp"
+#include "screen/screening_job.hpp"
 
 namespace faxian::cli {
 namespace {
@@ -137,7 +139,17 @@ int run_demo(const GlobalOptions& global, const DemoArgs& args, bool db_given) {
   if (!summary)
     return report_error(global, summary.error());
   print_init_summary(demo_global, **db, *summary);
-  return import_generated_feeds(demo_global, **db, clock, options->out_dir);
+  int exit_code = import_generated_feeds(demo_global, **db, clock, options->out_dir);
+  if (exit_code != kExitOk && exit_code != kExitRejectedRows)
+    return exit_code;
+  auto job = screen::screen_and_store(**db, clock, options->as_of, screen::JobMode::kFull);
+  if (!job)
+    return report_error(global, job.error());
+  print_job_summary(demo_global, *job);
+  auto table = print_warnings_by_township(demo_global, **db, *job);
+  if (!table)
+    return report_error(global, table.error());
+  return exit_code;
 }
 
 }  // namespace

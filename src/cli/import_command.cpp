@@ -17,6 +17,7 @@
 #include "common/clock.hpp"
 #include "ingest/import_report.hpp"
 #include "ingest/import_runner.hpp"
+#include "screen/screening_job.hpp"
 #include "store/region_repository.hpp"
 
 namespace faxian::cli {
@@ -105,6 +106,19 @@ int run_import_command(const GlobalOptions& global, const ImportArgs& args) {
     std::cout << ingest::import_report_json(*outcome).dump(2) << "\n";
   } else {
     std::cout << ingest::format_import_report(*outcome, message_language(global));
+  }
+  // 30-screening.md: the households the batch touched are screened again at once.
+  auto screened = screen::screen_after_batch(**db, clock, outcome->touched_persons);
+  if (!screened)  // the batch is committed all the same; `faxian screen` catches up
+    report_error(global, screened.error());
+  if (*screened && !global.json) {
+    const screen::JobOutcome& job = **screened;
+    fmt::print(
+        fmt::runtime(say(global, "已增量筛查 {} 户（基准日 {}）：新增预警 {}，升级 {}，解除 {}\n",
+                         "re-screened {} households (as of {}): {} opened, {} escalated, "
+                         "{} cleared\n")),
+        job.screening.result.screened.size(), job.screening.parameters.as_of.iso(),
+        job.counts.opened, job.counts.escalated, job.counts.cleared);
   }
   return exit_code_of(*outcome);
 }

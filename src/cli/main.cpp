@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   register_import_command(app, global, exit_code);
   register_rules_command(app, global, exit_code);
   register_screen_command(app, global, exit_code);
+  register_eval_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

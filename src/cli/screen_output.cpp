@@ -1,5 +1,6 @@
 #include "cli/screen_output.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 
@@ -8,6 +9,7 @@
 
 #include "cli/open_store.hpp"
 #include "domain/enum_table.hpp"
+#include "store/query.hpp"
 
 namespace faxian::cli {
 namespace {
@@ -142,6 +144,57 @@ void print_job_summary(const GlobalOptions& global, const screen::JobOutcome& jo
              job.counts.escalated, say(global, "更新", "updated"), job.counts.updated,
              say(global, "解除", "cleared"), job.counts.cleared, say(global, "抑制", "suppressed"),
              job.counts.suppressed);
+}
+
+}  // namespace faxian::cli
+
+namespace faxian::cli {
+
+namespace {
+
+// Pads text to `width` terminal columns (CJK characters take two).
+std::string pad_display(const std::string& text, int width) {
+  int columns = 0;
+  for (size_t i = 0; i < text.size();) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    int length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+    columns += length >= 3 ? 2 : 1;
+    i += static_cast<size_t>(length);
+  }
+  return text + std::string(static_cast<size_t>(std::max(0, width - columns)), ' ');
+}
+
+}  // namespace
+
+Result<void> print_warnings_by_township(const GlobalOptions& global, Database& db,
+                                        const screen::JobOutcome& job) {
+  auto names = query_rows<std::pair<std::string, std::string>>(
+      db, "SELECT code, name FROM regions WHERE level = 'township'", [](Statement&) {},
+      [](const Statement& row) -> Result<std::pair<std::string, std::string>> {
+        return std::pair(std::string(row.column_text(0)), std::string(row.column_text(1)));
+      });
+  if (!names)
+    return tl::unexpected(names.error());
+  std::map<std::string, std::string> name_of(names->begin(), names->end());
+  const screen::FeatureStore& store = job.screening.store;
+  std::map<std::string, std::array<int, 3>> counts;  // township code → red, orange, yellow
+  for (const WarningFinding& finding : job.screening.result.findings) {
+    if (finding.kind != WarningKind::kNeed || !finding.level)
+      continue;
+    const auto& household = store.households[finding.household_id];
+    auto& row = counts[store.townships[household.township]];
+    ++row[2 - static_cast<int>(*finding.level)];
+  }
+  fmt::print("{:<14}{:>8}{:>8}{:>8}{:>8}\n", say(global, "乡镇（街道）", "township"),
+             say(global, "红", "red"), say(global, "橙", "orange"), say(global, "黄", "yellow"),
+             say(global, "合计", "total"));
+  for (const auto& [code, row] : counts) {
+    auto found = name_of.find(code);
+    std::string name = found == name_of.end() ? code : found->second;
+    fmt::print("{}{:>8}{:>8}{:>8}{:>8}\n", pad_display(name, 14), row[0], row[1], row[2],
+               row[0] + row[1] + row[2]);
+  }
+  return ok();
 }
 
 }  // namespace faxian::cli

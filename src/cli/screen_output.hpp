@@ -23,6 +23,10 @@ void print_screening_summary(const GlobalOptions& global, const screen::Screenin
 // The summary of a stored run: mode, counts by level, what changed, by township.
 void print_job_summary(const GlobalOptions& global, const screen::JobOutcome& job);
 
+// Need warnings of the run by township and level (township names from the regions table).
+Result<void> print_warnings_by_township(const GlobalOptions& global, Database& db,
+                                        const screen::JobOutcome& job);
+
 // Warnings as a fresh evaluation as of D presents them (first detected on D).
 std::vector<Warning> warnings_from_findings(std::span<const WarningFinding> findings, Date as_of,
                                             int rule_set_version);
