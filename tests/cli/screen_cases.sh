@@ -5,7 +5,8 @@
 # its date, and `faxian warnings --as-of D` must print exactly its expected.csv.
 #
 # Usage: tests/cli/screen_cases.sh FAXIAN
-#   CASES=GLOB          only the case folders whose name matches GLOB (e.g. CASES='r03_*')
+#   CASES='GLOB …'      only the case folders whose name matches one of the space-separated
+#                       shell globs (e.g. CASES='r03_* v01_*')
 #   SCREEN_ORACLE=sql   instead of `faxian screen`/`faxian warnings`, run the independent SQL
 #                       rules (bench/sql/run_sqlite.sh) on the same database and compare with
 #                       expected.csv without its first_detected column (or with expected_sql.csv
@@ -98,7 +99,10 @@ run_case() {  # run_case DIR: works in ./NAME/, writes NAME/status ("ok" or why 
 }
 
 names=()
-for dir in "$CASE_DIR"/$pattern/; do
+read -ra globs <<<"$pattern"
+mapfile -t dirs < <(for glob in "${globs[@]}"; do printf '%s\n' "$CASE_DIR"/$glob/; done |
+                    LC_ALL=C sort -u)
+for dir in "${dirs[@]}"; do
   [ -f "$dir/case.json" ] || continue
   dir=${dir%/}
   names+=("$(basename "$dir")")
