@@ -20,6 +20,7 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CASE_DIR=$ROOT/tests/cases/screen
 SQL_RUNNER=$ROOT/bench/sql/run_sqlite.sh
+keep=${SCREEN_KEEP:+$(realpath -m "$SCREEN_KEEP")}  # before lib.bash moves to a temporary folder
 source "$ROOT/tests/cli/lib.bash"
 
 oracle=${SCREEN_ORACLE:-cli}
@@ -120,8 +121,8 @@ for name in "${names[@]}"; do
     echo "     ($name: the SQL differs from expected.csv here, as its case.json's sql_differs says)"
   fi
   check "$name" "$status" ok
-  if [ "$status" != ok ] && [ -n "${SCREEN_KEEP:-}" ]; then
-    mkdir -p "$SCREEN_KEEP/$name" && cp -r "$name/." "$SCREEN_KEEP/$name/"
+  if [ "$status" != ok ] && [ -n "$keep" ]; then
+    mkdir -p "$keep/$name" && cp -r "$name/." "$keep/$name/"
   fi
 done
 check "cases found (CASES='$pattern')" "$([ "${#names[@]}" -gt 0 ] && echo yes)" yes
