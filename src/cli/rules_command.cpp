@@ -1,7 +1,8 @@
 // faxian rules show            — print the rule set in force (its TOML) and its version
 // faxian rules apply FILE      — validate FILE and store it as a new rule-set version, printing
 //                                the diff against the previous one (nothing stored if equal)
-// `rules dry-run FILE` (30-screening.md) arrives with the screening engine.
+// faxian rules dry-run FILE    — what FILE's rules would flag, by level and township
+//                                (rules_dry_run.cpp)
 
 #include <cstdlib>
 #include <iostream>
@@ -10,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/open_store.hpp"
+#include "cli/rules_dry_run.hpp"
 #include "common/clock.hpp"
 #include "common/file_util.hpp"
 #include "store/rule_set_repository.hpp"
@@ -78,6 +80,15 @@ void register_rules_command(CLI::App& app, GlobalOptions& global, int& exit_code
       command->add_subcommand("apply", "应用规则文件为新版本 / store FILE as a new version");
   apply->add_option("FILE", *file, "规则 TOML 文件")->required()->check(CLI::ExistingFile);
   apply->add_option("--note", *note, "修改说明 / why");
+  auto dry_file = std::make_shared<std::string>();
+  auto dry_as_of = std::make_shared<std::string>();
+  CLI::App* dry = command->add_subcommand(
+      "dry-run", "试运行：新规则会产生多少预警（按等级和乡镇）/ counts FILE would produce");
+  dry->add_option("FILE", *dry_file, "规则 TOML 文件")->required()->check(CLI::ExistingFile);
+  dry->add_option("--as-of", *dry_as_of, "基准日 YYYY-MM-DD（默认：最近一次筛查的基准日）");
+  dry->callback([&global, &exit_code, dry_file, dry_as_of] {
+    exit_code = run_rules_dry_run(global, *dry_file, *dry_as_of);
+  });
   apply->callback(
       [&global, &exit_code, file, note] { exit_code = run_rules_apply(global, *file, *note); });
 }

@@ -150,9 +150,6 @@ void print_job_summary(const GlobalOptions& global, const screen::JobOutcome& jo
 
 namespace faxian::cli {
 
-namespace {
-
-// Pads text to `width` terminal columns (CJK characters take two).
 std::string pad_display(const std::string& text, int width) {
   int columns = 0;
   for (size_t i = 0; i < text.size();) {
@@ -163,8 +160,6 @@ std::string pad_display(const std::string& text, int width) {
   }
   return text + std::string(static_cast<size_t>(std::max(0, width - columns)), ' ');
 }
-
-}  // namespace
 
 Result<void> print_warnings_by_township(const GlobalOptions& global, Database& db,
                                         const screen::JobOutcome& job) {

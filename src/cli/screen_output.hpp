@@ -27,6 +27,9 @@ void print_job_summary(const GlobalOptions& global, const screen::JobOutcome& jo
 Result<void> print_warnings_by_township(const GlobalOptions& global, Database& db,
                                         const screen::JobOutcome& job);
 
+// Pads text to `width` terminal columns (CJK characters take two).
+std::string pad_display(const std::string& text, int width);
+
 // Warnings as a fresh evaluation as of D presents them (first detected on D).
 std::vector<Warning> warnings_from_findings(std::span<const WarningFinding> findings, Date as_of,
                                             int rule_set_version);
