@@ -10,6 +10,7 @@
 #include "cli/open_store.hpp"
 #include "cli/screen_output.hpp"
 #include "common/clock.hpp"
+#include "domain/local_date_time.hpp"
 #include "screen/screening_job.hpp"
 #include "screen/screening_service.hpp"
 #include "store/warning_repository.hpp"
@@ -22,7 +23,24 @@ struct ScreenOptions {
   bool full = false;
   std::string kind;
   std::string format = "csv";
+  std::string known_at;
 };
+
+// "YYYY-MM-DD HH:MM:SS" (China time) or a date (its last second).
+Result<std::optional<int64_t>> parse_known_at(const std::string& text) {
+  if (text.empty())
+    return std::optional<int64_t>();
+  if (auto time = LocalDateTime::parse_iso(text))
+    return std::optional<int64_t>(time->to_unix());
+  if (auto date = Date::parse_iso(text)) {
+    auto end_of_day = LocalDateTime::from_parts(*date, 23, 59, 59);
+    if (end_of_day)
+      return std::optional<int64_t>(end_of_day->to_unix());
+  }
+  return fail(ErrorCode::kInvalidArgument,
+              fmt::format("--known-at 时间“{}”无效，应为 YYYY-MM-DD HH:MM:SS 或 YYYY-MM-DD", text),
+              fmt::format("bad --known-at '{}'", text));
+}
 
 Result<Date> as_of_or_today(const std::string& text, const Clock& clock) {
   if (text.empty())
@@ -40,11 +58,13 @@ struct Evaluated {
   screen::Screening screening;
 };
 
-Result<std::unique_ptr<Evaluated>> evaluate(Database& db, Date as_of) {
+Result<std::unique_ptr<Evaluated>> evaluate(Database& db, Date as_of,
+                                            std::optional<int64_t> known_at) {
   auto evaluated = std::make_unique<Evaluated>();
   FAXIAN_TRY_ASSIGN(evaluated->inputs, screen::load_screening_inputs(db));
   screen::ScreeningRequest request;
   request.as_of = as_of;
+  request.known_at = known_at;
   FAXIAN_TRY_ASSIGN(evaluated->screening, screen::run_screening(db, evaluated->inputs, request));
   return evaluated;
 }
@@ -69,16 +89,17 @@ int run_screen(const GlobalOptions& global, const ScreenOptions& options) {
 // as of that date (not stored; first detected on it).
 Result<std::vector<Warning>> warnings_as_of(Database& db, const Clock& clock,
                                             std::optional<Date> as_of,
-                                            std::optional<WarningKind> kind) {
+                                            std::optional<WarningKind> kind,
+                                            std::optional<int64_t> known_at) {
   WarningRepository repository(db, clock);
   std::optional<ScreeningRun> last;
   FAXIAN_TRY_ASSIGN(last, repository.latest_run());
-  if (last && (!as_of || *as_of == last->as_of)) {
+  if (last && !known_at && (!as_of || *as_of == last->as_of)) {
     WarningQuery query;
     query.kind = kind;
     return repository.list(query);
   }
-  auto evaluated = evaluate(db, as_of.value_or(clock.today()));
+  auto evaluated = evaluate(db, as_of.value_or(clock.today()), known_at);
   if (!evaluated)
     return tl::unexpected(evaluated.error());
   std::vector<WarningFinding> findings;
@@ -104,7 +125,10 @@ int run_warnings(const GlobalOptions& global, const ScreenOptions& options) {
   std::optional<WarningKind> kind;
   if (!options.kind.empty())
     kind = options.kind == "need" ? WarningKind::kNeed : WarningKind::kReview;
-  auto warnings = warnings_as_of(**db, clock, as_of, kind);
+  auto known_at = parse_known_at(options.known_at);
+  if (!known_at)
+    return report_error(global, known_at.error());
+  auto warnings = warnings_as_of(**db, clock, as_of, kind, *known_at);
   if (!warnings)
     return report_error(global, warnings.error());
   if (options.format == "json")
@@ -128,6 +152,9 @@ void register_screen_command(CLI::App& app, GlobalOptions& global, int& exit_cod
   warnings->add_option("--as-of", list->as_of, "筛查基准日 YYYY-MM-DD（默认今天）");
   warnings->add_option("--kind", list->kind, "need | review")
       ->check(CLI::IsMember({"need", "review"}));
+  warnings->add_option(
+      "--known-at", list->known_at,
+      "只用此时刻前已导入的数据 / replay what was known at \"YYYY-MM-DD HH:MM:SS\"");
   warnings->add_option("--format", list->format, "csv | json")
       ->check(CLI::IsMember({"csv", "json"}));
   warnings->callback([&global, &exit_code, list] { exit_code = run_warnings(global, *list); });

@@ -122,10 +122,20 @@ Result<void> load_households(LoadContext& context) {
   });
 }
 
+// `--known-at`: memberships of persons whose 户籍 rows were known then (the memberships
+// themselves are the current ones).
+std::string registered_by(std::optional<int64_t> known_at) {
+  if (!known_at)
+    return "1 = 1";
+  return fmt::format("person_id IN (SELECT person_id FROM feed_population WHERE imported_at <= {})",
+                     *known_at);
+}
+
 Result<void> load_memberships(LoadContext& context) {
-  const std::string sql =
-      fmt::format("SELECT household_id, person_id, from_date, to_date FROM memberships WHERE {}",
-                  context.household_scope("household_id"));
+  const std::string sql = fmt::format(
+      "SELECT household_id, person_id, from_date, to_date FROM memberships WHERE {} "
+      "AND {}",
+      context.household_scope("household_id"), registered_by(context.options.known_at));
   OwnedRows<MembershipRow> rows;
   FAXIAN_TRY(for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
     MembershipRow membership;
@@ -147,8 +157,11 @@ Result<void> load_categories(LoadContext& context) {
   OwnedRows<CategoryRow> by_household;
   const std::string sql = fmt::format(
       "SELECT COALESCE(person_id, household_id), kind, start_date, end_date, id, "
-      "CASE WHEN person_id IS NULL THEN 1 ELSE 0 END FROM categories WHERE ({}) OR ({})",
-      context.person_scope("person_id"), context.household_scope("household_id"));
+      "CASE WHEN person_id IS NULL THEN 1 ELSE 0 END FROM categories WHERE (({}) OR ({})) AND "
+      "{}",
+      context.person_scope("person_id"), context.household_scope("household_id"),
+      context.options.known_at ? fmt::format("created_at <= {}", *context.options.known_at)
+                               : std::string("1 = 1"));
   FAXIAN_TRY(for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
     CategoryRow category;
     FAXIAN_TRY_ASSIGN(category.kind, parse_key<CategoryKind>(row.column_text(1)));
@@ -188,6 +201,14 @@ Result<void> load_income(LoadContext& context) {
   return ok();
 }
 
+// `--known-at`: a death counts only if a death record known then says so (the earliest one).
+void deaths_from_known_records(FeatureStore& store) {
+  for (uint32_t id = 0; id < store.persons.size(); ++id) {
+    auto records = store.death_records.of(id);
+    store.persons[id].death = records.empty() ? kNoDay : records.front().date;
+  }
+}
+
 }  // namespace
 
 Result<FeatureStore> load_feature_store(Database& db, const LoadOptions& options) {
@@ -201,6 +222,8 @@ Result<FeatureStore> load_feature_store(Database& db, const LoadOptions& options
   };
   for (Step step : kSteps)
     FAXIAN_TRY(step(context));
+  if (options.known_at)
+    deaths_from_known_records(store);
   return store;
 }
 

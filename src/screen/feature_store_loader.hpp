@@ -20,7 +20,8 @@ struct LoadOptions {
   // Only these households (and every person who was ever their member); empty = all.
   std::optional<std::vector<int64_t>> households;
   // `--known-at`: only feed rows imported at or before this Unix time and not yet superseded
-  // then (memberships, deaths and categories are the store's current ones).
+  // then, categories created by then, and deaths from the death records known then.
+  // Memberships are the store's current ones (see docs/decisions/0005-screening-engine.md).
   std::optional<int64_t> known_at;
 };
 
