@@ -220,8 +220,9 @@ WHERE +f.superseded_at IS NULL AND f.event IN ('unemployed', 'contribution_stopp
                     AND g.event = 'employed' AND g.event_date > f.event_date
                     AND g.event_date <= pr.d);
 
--- Deaths, in the household the person was a member of on the death date (the store's death
--- date: the earlier of the death feed and a 死亡注销 row), with age at death and the month
+-- Deaths, in the household the person was a member of when they died — the membership was open
+-- on the death date or their 死亡注销 closed it that day (the store's death date: the earlier of
+-- the death feed and a 死亡注销 row), with age at death and the month
 -- bounds of the 12 calendar months ending with the death month.
 CREATE TEMP TABLE deaths AS
 SELECT m.household_id AS hh, p.id AS pid, p.death_date,
@@ -232,7 +233,7 @@ SELECT m.household_id AS hh, p.id AS pid, p.death_date,
 FROM params pr
 JOIN persons p ON p.death_date > pr.death_from AND p.death_date <= pr.d
 JOIN memberships m ON m.person_id = p.id AND m.from_date <= p.death_date
-                  AND (m.to_date IS NULL OR m.to_date > p.death_date)
+                  AND (m.to_date IS NULL OR m.to_date >= p.death_date)
 JOIN param_months mf ON mf.mi = CAST(substr(p.death_date, 1, 4) AS INTEGER) * 12
                                 + CAST(substr(p.death_date, 6, 2) AS INTEGER) - 1 - 11;
 
@@ -266,7 +267,8 @@ SELECT d.hh, d.pid AS deceased, p.id AS pid, d.income_from, d.income_to
 FROM params pr
 JOIN deaths d ON d.death_date > pr.w_r06 AND d.age_at_death BETWEEN pr.r06_min_age AND pr.r06_max_age
 JOIN memberships m ON m.household_id = d.hh AND m.from_date <= d.death_date
-                  AND (m.to_date IS NULL OR m.to_date > d.death_date)
+                  AND (m.to_date IS NULL OR m.to_date > d.death_date
+                       OR (m.person_id = d.pid AND m.to_date = d.death_date))
 JOIN persons p ON p.id = m.person_id
               AND (p.id = d.pid OR p.death_date IS NULL OR p.death_date > d.death_date);
 

@@ -137,7 +137,7 @@ class RuleEvaluator {
       const auto& death = h_.timeline(person).death;
       if (!death || !in_window(*death, d(), 180))
         continue;
-      if (!h_.timeline(person).member_of(h_.household(), *death))
+      if (!h_.timeline(person).member_at_death(h_.household()))
         continue;
       const int age_at_death = death->years_since(unit.persons[p].birth);
       if (age_at_death < 18 || age_at_death > 59)

@@ -303,7 +303,7 @@ bool HouseholdView::member_death_after(Date from_exclusive) const {
     const auto& death = timelines_[p].death;
     if (!death || *death <= from_exclusive || *death > as_of_)
       continue;
-    if (timelines_[p].member_of(household_, *death))
+    if (timelines_[p].member_at_death(household_))
       return true;
   }
   return false;

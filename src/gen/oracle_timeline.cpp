@@ -34,6 +34,16 @@ bool PersonTimeline::member_of(int household, Date date) const {
   return false;
 }
 
+bool PersonTimeline::member_at_death(int household) const {
+  if (!death)
+    return false;
+  for (const MembershipSpan& span : spans) {
+    if (span.household == household && span.from <= *death && (!span.to || *death <= *span.to))
+      return true;
+  }
+  return false;
+}
+
 std::vector<PersonTimeline> build_timelines(const Unit& unit, Date as_of) {
   std::vector<PersonTimeline> timelines(unit.persons.size());
   std::vector<const PopulationRow*> rows;

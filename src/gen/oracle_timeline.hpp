@@ -22,6 +22,9 @@ struct PersonTimeline {
   std::optional<Date> death;
 
   bool member_of(int household, Date date) const;
+  // Whether the person belonged to `household` when they died: a membership that was open on
+  // the death date or that their 死亡注销 ended on it.
+  bool member_at_death(int household) const;
   bool alive_on(Date date) const { return !death || *death > date; }
 };
 

@@ -36,6 +36,7 @@ Result<void> load_medical(LoadContext& context) {
       context.feed_filter("f"));
   Interner codes(&context.store.diagnosis_codes);
   OwnedRows<MedicalRow> rows;
+  rows.reserve(context.expected_rows("feed_medical"));
   FAXIAN_TRY(for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
     MedicalRow medical;
     FAXIAN_TRY_ASSIGN(medical.date, parse_day(row.column_text(1)));
@@ -59,6 +60,7 @@ Result<void> load_education(LoadContext& context) {
       "WHERE {}",
       context.feed_filter("f"));
   OwnedRows<EducationRow> rows;
+  rows.reserve(context.expected_rows("feed_education"));
   FAXIAN_TRY(for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
     EducationRow education;
     FAXIAN_TRY_ASSIGN(education.start, parse_day(row.column_text(1)));
@@ -79,6 +81,7 @@ Result<void> load_employment(LoadContext& context) {
       fmt::format("SELECT f.person_id, f.event_date, f.event, f.id FROM feed_employment f WHERE {}",
                   context.feed_filter("f"));
   OwnedRows<EmploymentRow> rows;
+  rows.reserve(context.expected_rows("feed_employment"));
   FAXIAN_TRY(for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
     EmploymentRow employment;
     FAXIAN_TRY_ASSIGN(employment.date, parse_day(row.column_text(1)));
@@ -98,6 +101,7 @@ Result<void> load_disability(LoadContext& context) {
       "WHERE {}",
       context.feed_filter("f"));
   OwnedRows<DisabilityRow> rows;
+  rows.reserve(context.expected_rows("feed_disability"));
   FAXIAN_TRY(for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
     DisabilityRow disability;
     FAXIAN_TRY_ASSIGN(disability.date, parse_day(row.column_text(1)));
@@ -118,6 +122,7 @@ Result<void> load_assets(LoadContext& context) {
       "FROM feed_assets f WHERE {}",
       context.feed_filter("f"));
   OwnedRows<AssetRow> rows;
+  rows.reserve(context.expected_rows("feed_assets"));
   FAXIAN_TRY(for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
     AssetRow asset;
     FAXIAN_TRY_ASSIGN(asset.date, parse_day(row.column_text(1)));

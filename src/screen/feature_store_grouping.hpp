@@ -17,6 +17,10 @@ struct OwnedRows {
   std::vector<uint32_t> owners;
   std::vector<Row> rows;
 
+  void reserve(size_t count) {
+    owners.reserve(count);
+    rows.reserve(count);
+  }
   void add(uint32_t owner, const Row& row) {
     owners.push_back(owner);
     rows.push_back(row);

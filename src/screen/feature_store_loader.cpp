@@ -8,7 +8,46 @@
 
 namespace faxian::screen {
 
+namespace {
+
+bool digits(std::string_view text, size_t from, size_t count, int& value) {
+  value = 0;
+  for (size_t i = from; i < from + count; ++i) {
+    if (text[i] < '0' || text[i] > '9')
+      return false;
+    value = value * 10 + (text[i] - '0');
+  }
+  return true;
+}
+
+}  // namespace
+
+bool fast_month(std::string_view text, int32_t& month) {
+  int y = 0, m = 0;
+  if (text.size() < 7 || text[4] != '-' || !digits(text, 0, 4, y) || !digits(text, 5, 2, m) ||
+      m < 1 || m > 12)
+    return false;
+  month = y * 12 + m - 1;
+  return true;
+}
+
+bool fast_day(std::string_view text, Day& day) {
+  int32_t month = 0;
+  int d = 0;
+  if (text.size() < 10 || text[7] != '-' || !fast_month(text, month) || !digits(text, 8, 2, d) ||
+      d < 1 || d > days_in_month(month / 12, month % 12 + 1))
+    return false;
+  auto date = Date::from_ymd(month / 12, month % 12 + 1, d);
+  if (!date)
+    return false;
+  day = date->days_since_epoch();
+  return true;
+}
+
 Result<Day> parse_day(std::string_view text) {
+  Day day = 0;
+  if (fast_day(text, day))
+    return day;
   auto date = Date::parse_iso(text.substr(0, 10));
   if (!date)
     return fail(ErrorCode::kCorrupt, fmt::format("数据库中的日期“{}”无效", text),
@@ -17,6 +56,9 @@ Result<Day> parse_day(std::string_view text) {
 }
 
 Result<int32_t> parse_month_index(std::string_view text) {
+  int32_t index = 0;
+  if (fast_month(text, index) && text.size() == 7)
+    return index;
   auto month = Month::parse_iso(text);
   if (!month)
     return fail(ErrorCode::kCorrupt, fmt::format("数据库中的月份“{}”无效", text),
@@ -39,6 +81,15 @@ std::string LoadContext::feed_filter(std::string_view alias) const {
   if (options.households)
     sql += " AND " + person_scope(std::string(alias) + ".person_id");
   return sql;
+}
+
+size_t LoadContext::expected_rows(std::string_view table) const {
+  if (options.households)
+    return 64 * options.households->size();
+  auto statement = db.prepare(fmt::format("SELECT COALESCE(MAX(id), 0) FROM {}", table));
+  if (!statement || !(*statement)->step().value_or(false))
+    return 0;
+  return static_cast<size_t>((*statement)->column_int64(0));
 }
 
 std::string LoadContext::person_scope(std::string_view column) const {
@@ -187,6 +238,7 @@ Result<void> load_income(LoadContext& context) {
   for (const std::string& type : context.options.excluded_income_types)
     sql += fmt::format(" AND f.income_type <> '{}'", type);  // enum keys: no quotes inside
   OwnedRows<IncomeRow> rows;
+  rows.reserve(context.expected_rows("feed_income"));
   FAXIAN_TRY(for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
     IncomeRow income;
     FAXIAN_TRY_ASSIGN(income.month, parse_month_index(row.column_text(1)));

@@ -29,6 +29,9 @@ struct LoadContext {
   // "column IN (persons in scope)", or a true condition when loading everything.
   std::string person_scope(std::string_view column) const;
   std::string household_scope(std::string_view column) const;
+  // How many rows a load of `table` may bring (its largest id on a full load; a small number
+  // when loading a few households), for reserving memory up front.
+  size_t expected_rows(std::string_view table) const;
 };
 
 // The store keeps dates as 'YYYY-MM-DD' text and months as 'YYYY-MM' (CHECKs guarantee the
@@ -59,6 +62,11 @@ Result<void> for_each_row(Database& db, const std::string& sql, Read&& read) {
     FAXIAN_TRY(read(static_cast<const Statement&>(**statement)));
   }
 }
+
+// "YYYY-MM-DD…" → day number, "YYYY-MM" → Month::index(), without building errors on the hot
+// path; false when the text is not a real date (the caller reports it).
+bool fast_day(std::string_view text, Day& day);
+bool fast_month(std::string_view text, int32_t& month);
 
 inline uint32_t owner_of(const Statement& row, int column) {
   return static_cast<uint32_t>(row.column_int64(column));

@@ -48,7 +48,8 @@ std::vector<Death> deaths(const HouseholdSnapshot& household, Day after) {
     Day death = person.death;
     if (!person.exists || death == kNoDay || death <= after || death > d)
       continue;
-    if (membership.from > death || death >= membership.to)
+    // A member when they died: the membership was open that day, or their 死亡注销 closed it.
+    if (membership.from > death || death > membership.to)
       continue;
     bool seen = std::any_of(found.begin(), found.end(),
                             [&](const Death& x) { return x.person == membership.person; });

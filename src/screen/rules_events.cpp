@@ -39,7 +39,8 @@ int64_t income_of(const FeatureStore& store, std::span<const uint32_t> persons, 
 std::vector<uint32_t> members_on(const HouseholdSnapshot& h, Day day, uint32_t also = UINT32_MAX) {
   std::vector<uint32_t> persons;
   for (const MembershipRow& m : h.store().members.of(h.household())) {
-    if (m.from > day || day >= m.to || m.person >= h.store().persons.size())
+    bool open = m.from <= day && (day < m.to || (m.person == also && day == m.to));
+    if (!open || m.person >= h.store().persons.size())
       continue;
     const PersonFacts& person = h.store().persons[m.person];
     if (!person.exists || (person.death <= day && m.person != also))
