@@ -113,12 +113,13 @@ int run_import_command(const GlobalOptions& global, const ImportArgs& args) {
     report_error(global, screened.error());
   if (*screened && !global.json) {
     const screen::JobOutcome& job = **screened;
-    fmt::print(
-        fmt::runtime(say(global, "已增量筛查 {} 户（基准日 {}）：新增预警 {}，升级 {}，解除 {}\n",
-                         "re-screened {} households (as of {}): {} opened, {} escalated, "
-                         "{} cleared\n")),
-        job.screening.result.screened.size(), job.screening.parameters.as_of.iso(),
-        job.counts.opened, job.counts.escalated, job.counts.cleared);
+    fmt::print(fmt::runtime(say(
+                   global,
+                   "已增量筛查 {} 户（基准日 {}）：新增预警 {}，升级 {}，解除 {}，用时 {:.3f} 秒\n",
+                   "re-screened {} households (as of {}): {} opened, {} escalated, "
+                   "{} cleared in {:.3f} s\n")),
+               job.screening.result.screened.size(), job.screening.parameters.as_of.iso(),
+               job.counts.opened, job.counts.escalated, job.counts.cleared, job.total_seconds);
   }
   return exit_code_of(*outcome);
 }

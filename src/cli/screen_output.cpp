@@ -144,6 +144,8 @@ void print_job_summary(const GlobalOptions& global, const screen::JobOutcome& jo
              job.counts.escalated, say(global, "更新", "updated"), job.counts.updated,
              say(global, "解除", "cleared"), job.counts.cleared, say(global, "抑制", "suppressed"),
              job.counts.suppressed);
+  fmt::print("{}：{:.3f} s，{}：{:.2f} s\n", say(global, "保存预警", "store"), job.store_seconds,
+             say(global, "合计", "total"), job.total_seconds);
 }
 
 }  // namespace faxian::cli

@@ -1,6 +1,7 @@
 #include "screen/screening_job.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include <fmt/format.h>
 
@@ -41,6 +42,7 @@ Result<std::vector<int64_t>> all_households(Database& db) {
 // Evaluates `households` (nullopt = all) and reconciles the stored warnings in one transaction.
 Result<JobOutcome> evaluate_and_store(Database& db, const Clock& clock, Date as_of, RunMode mode,
                                       std::optional<std::vector<int64_t>> households) {
+  const auto started = std::chrono::steady_clock::now();
   JobOutcome outcome;
   outcome.mode = mode;
   outcome.inputs = std::make_unique<ScreeningInputs>();
@@ -55,6 +57,7 @@ Result<JobOutcome> evaluate_and_store(Database& db, const Clock& clock, Date as_
   else
     FAXIAN_TRY_ASSIGN(evaluated, all_households(db));
 
+  const auto storing = std::chrono::steady_clock::now();
   auto transaction = Transaction::begin(db);
   if (!transaction)
     return tl::unexpected(transaction.error());
@@ -67,6 +70,9 @@ Result<JobOutcome> evaluate_and_store(Database& db, const Clock& clock, Date as_
   outcome.counts = count_findings(outcome.screening.result, outcome.applied);
   FAXIAN_TRY(warnings.finish_run(outcome.run_id, outcome.counts));
   FAXIAN_TRY(transaction->commit());
+  const auto finished = std::chrono::steady_clock::now();
+  outcome.store_seconds = std::chrono::duration<double>(finished - storing).count();
+  outcome.total_seconds = std::chrono::duration<double>(finished - started).count();
   return outcome;
 }
 

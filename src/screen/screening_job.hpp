@@ -28,6 +28,8 @@ struct JobOutcome {
   Screening screening;
   ApplyOutcome applied;
   RunCounts counts;
+  double store_seconds = 0;  // reconciling the stored warnings (after load and evaluation)
+  double total_seconds = 0;  // everything, from reading the rules to the commit
 };
 
 Result<JobOutcome> screen_and_store(Database& db, const Clock& clock, Date as_of, JobMode mode);
