@@ -108,7 +108,8 @@ int run_import_command(const GlobalOptions& global, const ImportArgs& args) {
     std::cout << ingest::format_import_report(*outcome, message_language(global));
   }
   // 30-screening.md: the households the batch touched are screened again at once.
-  auto screened = screen::screen_after_batch(**db, clock, outcome->touched_persons);
+  auto screened = screen::screen_after_batch(**db, clock, outcome->touched_persons,
+                                             outcome->touched_households);
   if (!screened)  // the batch is committed all the same; `faxian screen` catches up
     report_error(global, screened.error());
   if (*screened && !global.json) {

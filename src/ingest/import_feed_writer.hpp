@@ -45,6 +45,8 @@ class FeedWriter {
   virtual Result<void> finish() { return ok(); }
   // Hotline candidates recorded so far.
   virtual int64_t hotline_candidates() const { return 0; }
+  // Households whose membership the batch changed (a 户籍 batch), ascending.
+  virtual std::vector<int64_t> changed_households() const { return {}; }
 
   // Bulk load (store/bulk_load.hpp): whether this writer may append rows without looking up
   // their keys (only writers without per-row derived data).

@@ -32,6 +32,9 @@ class PopulationWriter final : public RecordWriter<PopulationRecord> {
   Result<void> finish() override {
     return linker_.apply(context_.persons.touched(), context_.persons.created_registered());
   }
+  std::vector<int64_t> changed_households() const override {
+    return {linker_.changed_households().begin(), linker_.changed_households().end()};
+  }
 
  protected:
   // A person the store does not know yet is created registered, as the row describes them.

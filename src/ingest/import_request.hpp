@@ -69,6 +69,9 @@ struct ImportOutcome {
   // Persons with a new or corrected record, ascending: the screening engine re-evaluates their
   // households after the batch (30-screening.md). Empty unless committed.
   std::vector<int64_t> touched_persons;
+  // Households whose memberships the batch changed, including any a person left entirely
+  // (the touched persons' memberships no longer lead there). Ascending.
+  std::vector<int64_t> touched_households;
 };
 
 }  // namespace faxian::ingest

@@ -208,6 +208,7 @@ class BatchRun {
     result.persons_registered = static_cast<int64_t>(linker_->created_registered().size());
     result.hotline_candidates = writer_->hotline_candidates();
     result.touched_persons = linker_->touched().ids();
+    result.touched_households = writer_->changed_households();
     return result;
   }
 

@@ -40,8 +40,10 @@ Result<void> PopulationLinker::apply(const PersonIdSet& touched, const PersonIdS
   // One ordered pass reads every row; one query per person reads only theirs.
   const bool one_pass = touched.size() * 8 > *rows;
   FAXIAN_TRY(one_pass ? apply_in_one_pass(touched) : apply_one_by_one(touched));
-  for (int64_t household_id : touched_households_)
+  for (int64_t household_id : touched_households_) {
     FAXIAN_TRY(settle_household(household_id));
+    changed_households_.insert(household_id);
+  }
   touched_households_.clear();
   head_sightings_.clear();
   return ok();

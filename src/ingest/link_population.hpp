@@ -42,6 +42,9 @@ class PopulationLinker {
   // `fresh`: persons this batch created from one of its rows (their fields are that row's, so
   // a person with no other row needs no update).
   Result<void> apply(const PersonIdSet& touched, const PersonIdSet& fresh);
+  // Every household whose memberships an apply() so far may have changed, including those a
+  // person left (screening must look at them again).
+  const std::set<int64_t>& changed_households() const { return changed_households_; }
 
  private:
   struct KnownHousehold {
@@ -77,6 +80,7 @@ class PopulationLinker {
   std::unordered_map<std::string, int64_t> id_of_;     // 户号 → household id
   std::unordered_map<int64_t, HeadSighting> head_sightings_;
   std::set<int64_t> touched_households_;
+  std::set<int64_t> changed_households_;
   PersonIdSet with_memberships_;  // persons who had a membership before this apply
   const PersonIdSet* fresh_ = nullptr;
 };

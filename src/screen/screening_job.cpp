@@ -117,12 +117,24 @@ Result<JobOutcome> screen_and_store(Database& db, const Clock& clock, Date as_of
   FAXIAN_TRY_ASSIGN(persons, persons_changed_since(db, last->started_at));
   std::vector<int64_t> households;
   FAXIAN_TRY_ASSIGN(households, households_of_persons(db, persons));
+  // A household a person left entirely (a corrected 户籍 row) is no longer reached through the
+  // persons' memberships; the 户籍 linkage marks it updated.
+  std::vector<int64_t> updated;
+  FAXIAN_TRY_ASSIGN(
+      updated, query_rows<int64_t>(
+                   db, "SELECT id FROM households WHERE updated_at >= ?",
+                   [&](Statement& statement) { statement.bind_int64(1, last->started_at); },
+                   [](const Statement& row) -> Result<int64_t> { return row.column_int64(0); }));
+  households.insert(households.end(), updated.begin(), updated.end());
+  std::sort(households.begin(), households.end());
+  households.erase(std::unique(households.begin(), households.end()), households.end());
   return evaluate_and_store(db, clock, as_of, RunMode::kIncremental, std::move(households));
 }
 
 Result<std::optional<JobOutcome>> screen_after_batch(Database& db, const Clock& clock,
-                                                     std::span<const int64_t> touched_persons) {
-  if (touched_persons.empty())
+                                                     std::span<const int64_t> touched_persons,
+                                                     std::span<const int64_t> touched_households) {
+  if (touched_persons.empty() && touched_households.empty())
     return std::optional<JobOutcome>();
   WarningRepository warnings(db, clock);
   std::optional<ScreeningRun> last;
@@ -131,6 +143,9 @@ Result<std::optional<JobOutcome>> screen_after_batch(Database& db, const Clock& 
     return std::optional<JobOutcome>();
   std::vector<int64_t> households;
   FAXIAN_TRY_ASSIGN(households, households_of_persons(db, touched_persons));
+  households.insert(households.end(), touched_households.begin(), touched_households.end());
+  std::sort(households.begin(), households.end());
+  households.erase(std::unique(households.begin(), households.end()), households.end());
   auto outcome =
       evaluate_and_store(db, clock, last->as_of, RunMode::kIncremental, std::move(households));
   if (!outcome)

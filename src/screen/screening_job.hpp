@@ -37,8 +37,11 @@ Result<JobOutcome> screen_and_store(Database& db, const Clock& clock, Date as_of
 // After an import batch: re-screens the households of `touched_persons` as of the last run's
 // date (so the stored warnings stay those of one date). Nothing to do (nullopt) before the
 // first run or when no person was touched.
-Result<std::optional<JobOutcome>> screen_after_batch(Database& db, const Clock& clock,
-                                                     std::span<const int64_t> touched_persons);
+// `touched_households` adds households the persons' memberships no longer lead to (one a
+// corrected 户籍 row moved them out of).
+Result<std::optional<JobOutcome>> screen_after_batch(
+    Database& db, const Clock& clock, std::span<const int64_t> touched_persons,
+    std::span<const int64_t> touched_households = {});
 
 // Persons with a feed record, a category or a confirmed hotline match stored at or after
 // `since` (Unix seconds).

@@ -45,7 +45,8 @@ class StoreBuilder {
     store_.households.push_back(facts);
     return static_cast<uint32_t>(store_.households.size() - 1);
   }
-  uint32_t person(uint32_t household, std::string_view birth, std::string_view joined = "2000-01-01",
+  uint32_t person(uint32_t household, std::string_view birth,
+                  std::string_view joined = "2000-01-01",
                   std::optional<std::string_view> left = std::nullopt) {
     PersonFacts facts;
     facts.exists = true;
@@ -83,11 +84,13 @@ class StoreBuilder {
     store_.income = group_rows(shift(std::move(income_)), persons,
                                [](const IncomeRow& r) { return std::pair(r.month, r.record_id); });
     store_.medical = group_rows(shift(std::move(medical_)), persons, by_day);
-    store_.education = group_rows(shift(std::move(education_)), persons,
-                                  [](const EducationRow& r) { return std::pair(r.start, r.record_id); });
+    store_.education = group_rows(shift(std::move(education_)), persons, [](const EducationRow& r) {
+      return std::pair(r.start, r.record_id);
+    });
     store_.disability = group_rows(shift(std::move(disability_)), persons, by_day);
-    store_.categories = group_rows(shift(std::move(categories_)), persons,
-                                   [](const CategoryRow& r) { return std::pair(r.start, r.category_id); });
+    store_.categories =
+        group_rows(shift(std::move(categories_)), persons,
+                   [](const CategoryRow& r) { return std::pair(r.start, r.category_id); });
     store_.household_categories = group_rows(OwnedRows<CategoryRow>{}, store_.households.size(),
                                              [](const CategoryRow& r) { return r.start; });
     store_.townships = {"500241001000"};
@@ -114,8 +117,10 @@ class StoreBuilder {
 };
 
 std::vector<WarningFinding> screen_one(const FeatureStore& store, uint32_t household,
-                                       std::string_view as_of, const RuleSet& rules = default_rules()) {
-  auto parameters = make_screening_parameters(*Date::parse_iso(as_of), rules, shipped_standards(), store);
+                                       std::string_view as_of,
+                                       const RuleSet& rules = default_rules()) {
+  auto parameters =
+      make_screening_parameters(*Date::parse_iso(as_of), rules, shipped_standards(), store);
   EXPECT_TRUE(parameters.has_value());
   std::vector<WarningFinding> findings;
   evaluate_household(store, *parameters, household, findings);
@@ -155,7 +160,7 @@ TEST(Screening, ScoreIsCappedAndTheLevelTakesTheHighestOfFloorsAndCutOffs) {
   StoreBuilder b;
   uint32_t h = b.household();
   uint32_t p = b.person(h, "1970-05-01");
-  b.income(p, "2025-12", 12, 500);  // 500 < 630: R01 (60, orange floor)
+  b.income(p, "2025-12", 12, 500);      // 500 < 630: R01 (60, orange floor)
   b.medical(p, "2026-10-01", 1200000);  // R03 (40) and R02 (60)
   auto store = b.build();
   auto findings = screen_one(store, h, "2026-11-20");
@@ -172,7 +177,7 @@ TEST(Screening, FloorLiftsALowScore) {
   StoreBuilder b;
   uint32_t h = b.household();
   uint32_t p = b.person(h, "1951-05-01");  // 75, alone, severe disability, no carer
-  b.income(p, "2025-12", 12, 1000);         // between the 低保 standard and 1.5 ×: no R01/R04
+  b.income(p, "2025-12", 12, 1000);        // between the 低保 standard and 1.5 ×: no R01/R04
   b.disability(p, "2010-01-01", 1);
   auto store = b.build();
   auto findings = screen_one(store, h, "2026-11-20");
@@ -188,7 +193,7 @@ TEST(Screening, MembersAreThoseActiveAndAliveOnTheDate) {
   uint32_t h = b.household();
   uint32_t stays = b.person(h, "1980-01-01");
   uint32_t left = b.person(h, "1981-01-01", "2000-01-01", "2026-11-20");  // leaves on D
-  uint32_t joins = b.person(h, "1982-01-01", "2026-11-20");              // joins on D
+  uint32_t joins = b.person(h, "1982-01-01", "2026-11-20");               // joins on D
   uint32_t dies = b.person(h, "1983-01-01");
   b.income(stays, "2025-12", 12, 1000);
   b.income(left, "2025-12", 12, 9000);
@@ -265,8 +270,8 @@ TEST(Screening, OneHouseholdAloneEqualsItsPartOfAFullRun) {
       b.medical(p, "2026-06-01", 100000 * i);
   }
   auto store = b.build();
-  auto parameters =
-      *make_screening_parameters(*Date::parse_iso("2026-11-20"), default_rules(), shipped_standards(), store);
+  auto parameters = *make_screening_parameters(*Date::parse_iso("2026-11-20"), default_rules(),
+                                               shipped_standards(), store);
   auto full = screen_households(store, parameters, {}, 2);
   std::vector<WarningFinding> alone;
   for (uint32_t h : households)
