@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/open_store.hpp"
+#include "cli/screen_dates.hpp"
 #include "common/clock.hpp"
 #include "screen/evaluation.hpp"
 #include "screen/household_attributes.hpp"
@@ -25,21 +26,6 @@ struct EvalArgs {
   std::string as_of;
   std::string out;
 };
-
-Result<Date> eval_date(Database& db, const Clock& clock, const std::string& text) {
-  if (!text.empty()) {
-    auto date = Date::parse_iso(text);
-    if (!date)
-      return fail(ErrorCode::kInvalidArgument,
-                  fmt::format("--as-of 日期“{}”无效，应为 YYYY-MM-DD", text),
-                  fmt::format("bad --as-of '{}'", text));
-    return *date;
-  }
-  auto last = WarningRepository(db, clock).latest_run();
-  if (!last)
-    return tl::unexpected(last.error());
-  return *last ? (*last)->as_of : clock.today();
-}
 
 // When the stored warnings are of the same date, their first-detected dates; else D.
 Result<std::map<std::pair<std::string, WarningKind>, Date>> first_detected_dates(Database& db,
@@ -104,7 +90,7 @@ int run_eval(const GlobalOptions& global, const EvalArgs& args) {
   auto db = open_and_migrate(global, clock.now_unix());
   if (!db)
     return report_error(global, db.error());
-  auto as_of = eval_date(**db, clock, args.as_of);
+  auto as_of = as_of_or_last_run(**db, clock, args.as_of);
   if (!as_of)
     return report_error(global, as_of.error());
   auto report = evaluate_against_truth(**db, clock, args, *as_of);

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/open_store.hpp"
 #include "cli/rules_dry_run.hpp"
+#include "cli/screen_dates.hpp"
 #include "cli/screen_output.hpp"
 #include "common/clock.hpp"
 #include "common/file_util.hpp"
@@ -44,17 +45,6 @@ std::string cell(int64_t before, int64_t after) {
   return fmt::format("{}({:+})", after, after - before);
 }
 
-Result<std::map<std::string, std::string>> township_names(Database& db) {
-  auto rows = query_rows<std::pair<std::string, std::string>>(
-      db, "SELECT code, name FROM regions WHERE level = 'township'", [](Statement&) {},
-      [](const Statement& row) -> Result<std::pair<std::string, std::string>> {
-        return std::pair(std::string(row.column_text(0)), std::string(row.column_text(1)));
-      });
-  if (!rows)
-    return tl::unexpected(rows.error());
-  return std::map<std::string, std::string>(rows->begin(), rows->end());
-}
-
 void print_row(const std::string& label, const LevelCounts& before, const LevelCounts& after) {
   fmt::print("  {}", pad_display(label, 16));
   for (size_t i = 0; i < 4; ++i)
@@ -68,15 +58,8 @@ Result<void> dry_run(const GlobalOptions& global, Database& db, const Clock& clo
   FAXIAN_TRY_ASSIGN(text, read_file(file));
   RuleSet candidate;
   FAXIAN_TRY_ASSIGN(candidate, parse_rule_set_toml(text));
-  Date as_of = clock.today();
-  if (!as_of_text.empty()) {
-    FAXIAN_TRY_ASSIGN(as_of, Date::parse_iso(as_of_text));
-  } else {
-    std::optional<ScreeningRun> last;
-    FAXIAN_TRY_ASSIGN(last, WarningRepository(db, clock).latest_run());
-    if (last)
-      as_of = last->as_of;
-  }
+  Date as_of;
+  FAXIAN_TRY_ASSIGN(as_of, as_of_or_last_run(db, clock, as_of_text));
   screen::ScreeningInputs inputs;
   FAXIAN_TRY_ASSIGN(inputs, screen::load_screening_inputs(db));
   screen::ScreeningRequest request;

@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/open_store.hpp"
+#include "cli/screen_dates.hpp"
 #include "cli/screen_output.hpp"
 #include "common/clock.hpp"
 #include "domain/local_date_time.hpp"
@@ -40,17 +41,6 @@ Result<std::optional<int64_t>> parse_known_at(const std::string& text) {
   return fail(ErrorCode::kInvalidArgument,
               fmt::format("--known-at 时间“{}”无效，应为 YYYY-MM-DD HH:MM:SS 或 YYYY-MM-DD", text),
               fmt::format("bad --known-at '{}'", text));
-}
-
-Result<Date> as_of_or_today(const std::string& text, const Clock& clock) {
-  if (text.empty())
-    return clock.today();
-  auto date = Date::parse_iso(text);
-  if (!date)
-    return fail(ErrorCode::kInvalidArgument,
-                fmt::format("--as-of 日期“{}”无效，应为 YYYY-MM-DD", text),
-                fmt::format("bad --as-of '{}'", text));
-  return *date;
 }
 
 struct Evaluated {

@@ -1,6 +1,7 @@
 #pragma once
 // What `faxian screen`, `faxian warnings` and the demo print about warnings.
 
+#include <map>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -22,6 +23,9 @@ void print_screening_summary(const GlobalOptions& global, const screen::Screenin
 
 // The summary of a stored run: mode, counts by level, what changed, by township.
 void print_job_summary(const GlobalOptions& global, const screen::JobOutcome& job);
+
+// Township code → name.
+Result<std::map<std::string, std::string>> township_names(Database& db);
 
 // Need warnings of the run by township and level (township names from the regions table).
 Result<void> print_warnings_by_township(const GlobalOptions& global, Database& db,
