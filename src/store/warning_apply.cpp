@@ -24,6 +24,7 @@ using HouseholdSet = std::unordered_set<int64_t>;
 struct OpenWarningRow {
   int64_t id = 0;
   WarningFinding finding{};  // household, kind, score, level and detail
+  int rule_set_version = 0;
 };
 
 // What the store holds for the evaluated households before the run's findings are applied.
@@ -80,6 +81,7 @@ Result<std::optional<OpenWarningRow>> read_open_row(const Statement& statement,
   row.finding.score = static_cast<int>(reader.integer());
   const std::string level = reader.text_or_empty();
   const std::string detail = reader.text();
+  row.rule_set_version = static_cast<int>(reader.integer());
   FAXIAN_TRY(reader.status());
   FAXIAN_TRY_ASSIGN(row.finding.kind, warning_rows::kind_of(kind));
   FAXIAN_TRY_ASSIGN(row.finding.level, warning_rows::level_of(level));
@@ -145,7 +147,9 @@ Result<StoredState> load_state(Database& db, const std::vector<int64_t>& househo
   const HouseholdSet wanted(households.begin(), households.end());
   StoredState state;
   FAXIAN_TRY(load_rows<OpenWarningRow>(
-      db, "SELECT id, household_id, kind, score, level, detail FROM warnings WHERE status = 'open'",
+      db,
+      "SELECT id, household_id, kind, score, level, detail, rule_set_version FROM warnings "
+      "WHERE status = 'open'",
       households, [&](const Statement& s) { return read_open_row(s, wanted); },
       [&](OpenWarningRow row) {
         const HouseholdKind key(row.finding.household_id, row.finding.kind);
@@ -189,6 +193,8 @@ class Applier {
         return ok();
       case Reconciliation::kRefresh:
         ++outcome_.unchanged;
+        if (same_text(*open, *finding))
+          return touch(open->id);
         return rewrite(open->id, *finding, false);
       case Reconciliation::kUpdate:
         ++outcome_.updated;
@@ -252,6 +258,22 @@ class Applier {
   }
 
   // Writes the latest finding of an open warning; `changed` also moves last_changed.
+  // Nothing but the run changed: the same rules, figures, wording and rule-set version.
+  bool same_text(const OpenWarningRow& open, const WarningFinding& finding) const {
+    return open.rule_set_version == run_.rule_set_version && open.finding.rules == finding.rules &&
+           open.finding.actions == finding.actions &&
+           open.finding.departments == finding.departments;
+  }
+
+  Result<void> touch(int64_t warning_id) {
+    return run_bound(
+        db_, "UPDATE warnings SET as_of = ?, run_id = ?, updated_at = ? WHERE id = ?",
+        [&](Statement& s) {
+          ParamBinder binder(s);
+          binder.date(run_.as_of).integer(run_.id).integer(run_.now).integer(warning_id);
+        });
+  }
+
   Result<void> rewrite(int64_t warning_id, const WarningFinding& finding, bool changed) {
     const std::string sql = fmt::format(
         "UPDATE warnings SET score = ?, level = ?, rules = ?, detail = ?, as_of = ?, "
