@@ -1,5 +1,6 @@
 #include "screen/feature_store_loader.hpp"
 
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -266,14 +267,37 @@ void deaths_from_known_records(FeatureStore& store) {
 Result<FeatureStore> load_feature_store(Database& db, const LoadOptions& options) {
   FeatureStore store;
   LoadContext context{db, options, store};
+  FAXIAN_TRY(prepare_scope(context));
+  FAXIAN_TRY(load_persons(context));
+  FAXIAN_TRY(load_households(context));
+  // Income is the largest table: a full load on SQLite reads it on a second connection while
+  // this one reads the rest (it only writes store.income; persons are loaded by then).
+  std::unique_ptr<Database> second;
+  if (!options.households && db.dialect().kind == DialectKind::kSqlite) {
+    if (auto opened = open_database(db.location()))
+      second = std::move(*opened);
+  }
+  Result<void> income = ok();
+  std::jthread income_thread;  // joined before `second` closes, also on an early return
+  if (second) {
+    income_thread = std::jthread([&] {
+      LoadContext income_context{*second, options, store};
+      income = load_income(income_context);
+    });
+  } else {
+    FAXIAN_TRY(load_income(context));
+  }
   using Step = Result<void> (*)(LoadContext&);
   constexpr Step kSteps[] = {
-      prepare_scope, load_persons,  load_households, load_memberships,  load_categories,
-      load_income,   load_medical,  load_education,  load_employment,   load_disability,
-      load_assets,   load_disaster, load_hotline,    load_applications, load_death_records,
+      load_memberships, load_categories,   load_medical,       load_education,
+      load_employment,  load_disability,   load_assets,        load_disaster,
+      load_hotline,     load_applications, load_death_records,
   };
   for (Step step : kSteps)
     FAXIAN_TRY(step(context));
+  if (income_thread.joinable())
+    income_thread.join();
+  FAXIAN_TRY(income);
   if (options.known_at)
     deaths_from_known_records(store);
   return store;
