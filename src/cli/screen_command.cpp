@@ -71,7 +71,10 @@ int run_screen(const GlobalOptions& global, const ScreenOptions& options) {
       **db, clock, *as_of, options.full ? screen::JobMode::kFull : screen::JobMode::kAuto);
   if (!job)
     return report_error(global, job.error());
-  print_job_summary(global, *job);
+  if (global.json)
+    std::cout << job_summary_json(*job).dump(2) << "\n";
+  else
+    print_job_summary(global, *job);
   return kExitOk;
 }
 

@@ -200,3 +200,30 @@ Result<void> print_warnings_by_township(const GlobalOptions& global, Database& d
 }
 
 }  // namespace faxian::cli
+
+namespace faxian::cli {
+
+nlohmann::json job_summary_json(const screen::JobOutcome& job) {
+  const RunCounts& c = job.counts;
+  return {{"run_id", job.run_id},
+          {"mode", run_mode_key(job.mode)},
+          {"as_of", job.screening.parameters.as_of.iso()},
+          {"rule_set_version", job.inputs->rule_set_version},
+          {"households_screened", c.households_screened},
+          {"need", {{"red", c.need_red}, {"orange", c.need_orange}, {"yellow", c.need_yellow}}},
+          {"review", c.review},
+          {"opened", c.opened},
+          {"escalated", c.escalated},
+          {"updated", c.updated},
+          {"cleared", c.cleared},
+          {"suppressed", c.suppressed},
+          {"disposable_income_year", job.screening.parameters.disposable_year},
+          {"disposable_income_gap", job.screening.parameters.disposable_gap},
+          {"seconds",
+           {{"load", job.screening.timings.load_seconds},
+            {"screen", job.screening.timings.screen_seconds},
+            {"store", job.store_seconds},
+            {"total", job.total_seconds}}}};
+}
+
+}  // namespace faxian::cli

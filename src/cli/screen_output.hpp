@@ -2,6 +2,8 @@
 // What `faxian screen`, `faxian warnings` and the demo print about warnings.
 
 #include <map>
+
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -26,6 +28,9 @@ void print_job_summary(const GlobalOptions& global, const screen::JobOutcome& jo
 
 // Township code → name.
 Result<std::map<std::string, std::string>> township_names(Database& db);
+
+// `faxian --json screen`: the run's mode, date, counts and timings.
+nlohmann::json job_summary_json(const screen::JobOutcome& job);
 
 // Need warnings of the run by township and level (township names from the regions table).
 Result<void> print_warnings_by_township(const GlobalOptions& global, Database& db,
