@@ -265,15 +265,39 @@ class Applier {
            open.finding.departments == finding.departments;
   }
 
+  // Unchanged warnings only move to this run; they are updated together at the end (one
+  // UPDATE per warning costs a statement journal each on a large transaction).
   Result<void> touch(int64_t warning_id) {
-    return run_bound(
-        db_, "UPDATE warnings SET as_of = ?, run_id = ?, updated_at = ? WHERE id = ?",
-        [&](Statement& s) {
-          ParamBinder binder(s);
-          binder.date(run_.as_of).integer(run_.id).integer(run_.now).integer(warning_id);
-        });
+    touched_.push_back(warning_id);
+    return ok();
   }
 
+ public:
+  Result<void> flush_touched() {
+    if (touched_.empty())
+      return ok();
+    FAXIAN_TRY(
+        db_.execute("CREATE TEMP TABLE IF NOT EXISTS warning_touch (id INTEGER PRIMARY KEY);"
+                    "DELETE FROM warning_touch"));
+    auto insert = db_.prepare("INSERT INTO warning_touch (id) VALUES (?)");
+    if (!insert)
+      return tl::unexpected(insert.error());
+    for (int64_t id : touched_) {
+      (*insert)->bind_int64(1, id);
+      FAXIAN_TRY((*insert)->run());
+      (*insert)->reset();
+    }
+    touched_.clear();
+    return run_bound(db_,
+                     "UPDATE warnings SET as_of = ?, run_id = ?, updated_at = ? "
+                     "WHERE id IN (SELECT id FROM warning_touch)",
+                     [&](Statement& s) {
+                       ParamBinder binder(s);
+                       binder.date(run_.as_of).integer(run_.id).integer(run_.now);
+                     });
+  }
+
+ private:
   Result<void> rewrite(int64_t warning_id, const WarningFinding& finding, bool changed) {
     const std::string sql = fmt::format(
         "UPDATE warnings SET score = ?, level = ?, rules = ?, detail = ?, as_of = ?, "
@@ -340,6 +364,7 @@ class Applier {
   Database& db_;
   Run run_;
   ApplyOutcome outcome_;
+  std::vector<int64_t> touched_;
 };
 
 template <typename Map>
@@ -375,6 +400,7 @@ Result<ApplyOutcome> WarningRepository::apply(int64_t run_id, Date as_of, int ru
                                  find_in(state.suppressions, key)));
       }
     }
+    FAXIAN_TRY(applier.flush_touched());
     return applier.take_outcome();
   });
 }
