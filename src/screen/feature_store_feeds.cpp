@@ -148,13 +148,15 @@ Result<void> load_disaster(LoadContext& context) {
 // officer's confirmed match. The scope applies to that person, not to f.person_id.
 Result<void> load_hotline(LoadContext& context) {
   const std::string sql = fmt::format(
-      "SELECT p.id, f.call_time, f.ticket_no, f.id FROM feed_hotline f "
-      "JOIN persons p ON p.id = f.person_id OR (f.person_id IS NULL AND p.resident_id = "
-      "f.id_number) WHERE {0} AND {1} "
+      "SELECT f.person_id, f.call_time, f.ticket_no, f.id FROM feed_hotline f "
+      "WHERE {0} AND f.person_id IS NOT NULL AND {1} "
+      "UNION ALL SELECT p.id, f.call_time, f.ticket_no, f.id FROM feed_hotline f "
+      "JOIN persons p ON p.resident_id = f.id_number WHERE {0} AND f.person_id IS NULL AND {2} "
       "UNION ALL SELECT c.person_id, f.call_time, f.ticket_no, f.id FROM feed_hotline f "
       "JOIN hotline_candidates c ON c.hotline_record_id = f.id AND c.status = 'confirmed' "
-      "WHERE {0} AND {2}",
-      context.current_rows("f"), context.person_scope("p.id"), context.person_scope("c.person_id"));
+      "WHERE {0} AND {3}",
+      context.current_rows("f"), context.person_scope("f.person_id"), context.person_scope("p.id"),
+      context.person_scope("c.person_id"));
   Interner tickets;
   auto read = [&](const Statement& row, HotlineRow& hotline) -> Result<void> {
     FAXIAN_TRY_ASSIGN(hotline.date, parse_day(row.column_text(1)));
