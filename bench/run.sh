@@ -59,4 +59,10 @@ if diff -r -q "$cache/gen-$scale-a" "$cache/gen-$scale-b" >/dev/null; then same=
 # and its report is appended here too (headings one level down).
 echo >>"$results"
 bench/import.sh --data "$cache/gen-$scale-a" --scale "$scale" --seed "$seed" | sed 's/^#/##/' | tee -a "$results"
+
+# 3. Screening: bench/screen.sh (engine vs the same rules in SQLite and DuckDB, incremental
+# batches); it imports its own database with `faxian demo` into the cache once, writes
+# bench/results/<date>-screen.md, and its report is appended here too.
+echo >>"$results"
+FAXIAN_BENCH_CACHE=$cache bench/screen.sh --scale "$scale" --seed "$seed" | sed 's/^#/##/' | tee -a "$results"
 echo "written $results"
