@@ -440,7 +440,11 @@ rss_budget_mib=$(mib "$memory_budget_kb")
   echo "Machine: $machine; load average at start $load_at_start, at the end $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Commit: $commit ($dirty modified files under src/ now); binary \`$faxian_src\` (modified $binary_built,"
   echo "sha256 $binary_sum…), run from a private copy. With other work on the machine (see the load"
-  echo "average) figures move from run to run; the engines ran interleaved so drifting load hits all of them."
+  if [ "$skip_sql" = no ]; then
+    echo "average) figures move from run to run; the engines ran interleaved so drifting load hits all of them."
+  else
+    echo "average) figures move from run to run."
+  fi
   echo
   echo "Data: $source_note, $db_size; $(thousands "$persons") persons, $(thousands "$households") households,"
   echo "$(thousands "$dept_rows") department rows + $(thousands "$population_rows") 户籍 rows. Runs on $backup_note."
