@@ -13,6 +13,7 @@
 #include "screen/feature_store_grouping.hpp"
 #include "screen/feature_store_loader.hpp"
 #include "store/database.hpp"
+#include "store/query.hpp"
 
 namespace faxian::screen {
 
@@ -45,22 +46,6 @@ Result<E> parse_key(std::string_view key) {
     return *value;
   return fail(ErrorCode::kCorrupt, fmt::format("数据库中的取值“{}”无效", key),
               fmt::format("unknown stored enum key '{}'", key));
-}
-
-// Runs `sql` and hands every row to `read(const Statement&)`, which returns Result<void>.
-template <typename Read>
-Result<void> for_each_row(Database& db, const std::string& sql, Read&& read) {
-  auto statement = db.prepare(sql);
-  if (!statement)
-    return tl::unexpected(statement.error());
-  while (true) {
-    auto has_row = (*statement)->step();
-    if (!has_row)
-      return tl::unexpected(has_row.error());
-    if (!*has_row)
-      return ok();
-    FAXIAN_TRY(read(static_cast<const Statement&>(**statement)));
-  }
 }
 
 // "YYYY-MM-DD…" → day number, "YYYY-MM" → Month::index(), without building errors on the hot

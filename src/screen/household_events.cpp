@@ -62,6 +62,32 @@ std::vector<Death> deaths(const HouseholdSnapshot& household, Day after) {
   return found;
 }
 
+std::vector<uint32_t> members_on(const HouseholdSnapshot& h, Day day, uint32_t also) {
+  const FeatureStore& store = h.store();
+  std::vector<uint32_t> persons;
+  for (const MembershipRow& m : store.members.of(h.household())) {
+    bool open = m.from <= day && (day < m.to || (m.person == also && day == m.to));
+    if (!open || m.person >= store.persons.size())
+      continue;
+    const PersonFacts& person = store.persons[m.person];
+    if (!person.exists || (person.death <= day && m.person != also))
+      continue;
+    if (std::find(persons.begin(), persons.end(), m.person) == persons.end())
+      persons.push_back(m.person);
+  }
+  return persons;
+}
+
+int64_t income_of(const FeatureStore& store, std::span<const uint32_t> persons, Day day) {
+  const int32_t last = Month::of(Date::from_days(day)).index();
+  int64_t total = 0;
+  for (uint32_t person : persons)
+    for (const IncomeRow& row : store.income.of(person))
+      if (row.month >= last - 11 && row.month <= last)
+        total += row.fen;
+  return total;
+}
+
 Evidence death_evidence(const HouseholdSnapshot& household, const Death& death) {
   Evidence item;
   item.feed = FeedKind::kDeath;

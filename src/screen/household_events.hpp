@@ -25,6 +25,13 @@ struct Death {
 // Deaths in (after, D] of anyone who was a member of the household on their death date.
 std::vector<Death> deaths(const HouseholdSnapshot& household, Day after);
 
+// Everyone who was a member of the household on `day` and alive on it; `also` counts even if
+// their membership or life ended that day (the deceased of R06).
+std::vector<uint32_t> members_on(const HouseholdSnapshot& household, Day day,
+                                 uint32_t also = UINT32_MAX);
+// Income of `persons` in the 12 calendar months ending with the month of `day`.
+int64_t income_of(const FeatureStore& store, std::span<const uint32_t> persons, Day day);
+
 // The record the death date comes from (the earliest death record of the person).
 Evidence death_evidence(const HouseholdSnapshot& household, const Death& death);
 

@@ -23,34 +23,6 @@ std::string job_loss_text(const JobLoss& loss) {
   return fmt::format("{} {}", day_text(loss.row->date), enum_label(loss.row->event));
 }
 
-// Income of `persons` in the 12 calendar months ending with the month of `day`.
-int64_t income_of(const FeatureStore& store, std::span<const uint32_t> persons, Day day) {
-  const int32_t last = Month::of(Date::from_days(day)).index();
-  int64_t total = 0;
-  for (uint32_t person : persons)
-    for (const IncomeRow& row : store.income.of(person))
-      if (row.month >= last - 11 && row.month <= last)
-        total += row.fen;
-  return total;
-}
-
-// Everyone who was a member of the household on `day` and alive on it (`also` counts even if
-// they died that day).
-std::vector<uint32_t> members_on(const HouseholdSnapshot& h, Day day, uint32_t also = UINT32_MAX) {
-  std::vector<uint32_t> persons;
-  for (const MembershipRow& m : h.store().members.of(h.household())) {
-    bool open = m.from <= day && (day < m.to || (m.person == also && day == m.to));
-    if (!open || m.person >= h.store().persons.size())
-      continue;
-    const PersonFacts& person = h.store().persons[m.person];
-    if (!person.exists || (person.death <= day && m.person != also))
-      continue;
-    if (std::find(persons.begin(), persons.end(), m.person) == persons.end())
-      persons.push_back(m.person);
-  }
-  return persons;
-}
-
 }  // namespace
 
 std::optional<FiredRule> check_r05(const HouseholdSnapshot& h) {

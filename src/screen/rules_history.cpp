@@ -9,34 +9,6 @@
 namespace faxian::screen {
 namespace {
 
-// Income over the 12 months ending with the decision's month, of the members on that date
-// (alive then), and how many they were.
-struct IncomeThen {
-  int64_t income = 0;
-  int n = 0;
-};
-
-IncomeThen income_then(const HouseholdSnapshot& h, Day decided) {
-  IncomeThen then;
-  const FeatureStore& store = h.store();
-  const int32_t last = Month::of(Date::from_days(decided)).index();
-  std::vector<uint32_t> seen;
-  for (const MembershipRow& m : store.members.of(h.household())) {
-    if (m.from > decided || decided >= m.to || m.person >= store.persons.size())
-      continue;
-    const PersonFacts& person = store.persons[m.person];
-    if (!person.exists || person.death <= decided ||
-        std::find(seen.begin(), seen.end(), m.person) != seen.end())
-      continue;
-    seen.push_back(m.person);
-    ++then.n;
-    for (const IncomeRow& row : store.income.of(m.person))
-      if (row.month >= last - 11 && row.month <= last)
-        then.income += row.fen;
-  }
-  return then;
-}
-
 // What changed after a rejection decided on `decided` (nullopt: nothing that R11 counts).
 std::optional<std::string> change_after(const HouseholdSnapshot& h, Day decided, FiredRule& fired) {
   const RuleThresholds& t = thresholds(h, RuleId::kR11);
@@ -57,11 +29,15 @@ std::optional<std::string> change_after(const HouseholdSnapshot& h, Day decided,
     fired.evidence.push_back(death_evidence(h, died.back()));
     return fmt::format("此后 {} 家庭成员死亡", day_text(died.back().date));
   }
-  IncomeThen then = income_then(h, decided);
-  if (then.income > 0 && static_cast<__int128>(h.income_12m()) * then.n * 10000 <=
-                             static_cast<__int128>(t.share_bp) * then.income * h.n()) {
+  // pc_income(D) ≤ share × pc_income(decided), the latter of the members on that date (> 0).
+  const std::vector<uint32_t> then_members = members_on(h, decided);
+  const int64_t then_income = income_of(h.store(), then_members, decided);
+  const auto then_n = static_cast<int64_t>(then_members.size());
+  if (then_income > 0 && static_cast<__int128>(h.income_12m()) * then_n * 10000 <=
+                             static_cast<__int128>(t.share_bp) * then_income * h.n()) {
     add_income_evidence(fired, h);
-    return fmt::format("人均月收入由 {} 元降至 {} 元", per_capita_month(then.income, then.n),
+    return fmt::format("人均月收入由 {} 元降至 {} 元",
+                       per_capita_month(then_income, static_cast<int>(then_n)),
                        per_capita_month(h.income_12m(), h.n()));
   }
   return std::nullopt;

@@ -40,13 +40,18 @@ Result<std::vector<int64_t>> all_households(Database& db) {
 }
 
 // Evaluates `households` (nullopt = all) and reconciles the stored warnings in one transaction.
+// `inputs`: the rule set and standards in force, when the caller has read them already.
 Result<JobOutcome> evaluate_and_store(Database& db, const Clock& clock, Date as_of, RunMode mode,
-                                      std::optional<std::vector<int64_t>> households) {
+                                      std::optional<std::vector<int64_t>> households,
+                                      std::unique_ptr<ScreeningInputs> inputs = nullptr) {
   const auto started = std::chrono::steady_clock::now();
   JobOutcome outcome;
   outcome.mode = mode;
-  outcome.inputs = std::make_unique<ScreeningInputs>();
-  FAXIAN_TRY_ASSIGN(*outcome.inputs, load_screening_inputs(db));
+  outcome.inputs = std::move(inputs);
+  if (!outcome.inputs) {
+    outcome.inputs = std::make_unique<ScreeningInputs>();
+    FAXIAN_TRY_ASSIGN(*outcome.inputs, load_screening_inputs(db));
+  }
   ScreeningRequest request;
   request.as_of = as_of;
   request.households = households;
@@ -100,8 +105,8 @@ Result<JobOutcome> screen_and_store(Database& db, const Clock& clock, Date as_of
   WarningRepository warnings(db, clock);
   std::optional<ScreeningRun> last;
   FAXIAN_TRY_ASSIGN(last, warnings.latest_run());
-  ScreeningInputs inputs;
-  FAXIAN_TRY_ASSIGN(inputs, load_screening_inputs(db));
+  auto inputs = std::make_unique<ScreeningInputs>();
+  FAXIAN_TRY_ASSIGN(*inputs, load_screening_inputs(db));
   int64_t standards_loaded_at = 0;
   FAXIAN_TRY_ASSIGN(standards_loaded_at,
                     query_int(db, "SELECT COALESCE(MAX(loaded_at), 0) FROM standards_versions",
@@ -109,10 +114,10 @@ Result<JobOutcome> screen_and_store(Database& db, const Clock& clock, Date as_of
   // Windows move with the date, and new rules or figures change every household: those need
   // a full run.
   bool incremental = mode == JobMode::kAuto && last && last->as_of == as_of &&
-                     last->rule_set_version == inputs.rule_set_version &&
+                     last->rule_set_version == inputs->rule_set_version &&
                      standards_loaded_at < last->started_at;
   if (!incremental)
-    return evaluate_and_store(db, clock, as_of, RunMode::kFull, std::nullopt);
+    return evaluate_and_store(db, clock, as_of, RunMode::kFull, std::nullopt, std::move(inputs));
   std::vector<int64_t> persons;
   FAXIAN_TRY_ASSIGN(persons, persons_changed_since(db, last->started_at));
   std::vector<int64_t> households;
@@ -128,7 +133,8 @@ Result<JobOutcome> screen_and_store(Database& db, const Clock& clock, Date as_of
   households.insert(households.end(), updated.begin(), updated.end());
   std::sort(households.begin(), households.end());
   households.erase(std::unique(households.begin(), households.end()), households.end());
-  return evaluate_and_store(db, clock, as_of, RunMode::kIncremental, std::move(households));
+  return evaluate_and_store(db, clock, as_of, RunMode::kIncremental, std::move(households),
+                            std::move(inputs));
 }
 
 Result<std::optional<JobOutcome>> screen_after_batch(Database& db, const Clock& clock,

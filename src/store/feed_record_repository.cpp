@@ -426,21 +426,14 @@ Result<void> FeedRecordRepository<T>::for_each_current_by_person(
 template <typename T>
 Result<void> FeedRecordRepository<T>::visit_current(
     std::string_view order_by, const std::function<Result<void>(const StoredRecord<T>&)>& visit) {
-  auto statement = db_.prepare(FeedSql<T>::get(db_.dialect()).select +
-                               "WHERE t.superseded_at IS NULL " + std::string(order_by));
-  if (!statement)
-    return tl::unexpected(statement.error());
-  while (true) {
-    auto has_row = (*statement)->step();
-    if (!has_row)
-      return tl::unexpected(has_row.error());
-    if (!*has_row)
-      return ok();
-    auto record = read_stored<T>(**statement);
+  const std::string sql = FeedSql<T>::get(db_.dialect()).select + "WHERE t.superseded_at IS NULL " +
+                          std::string(order_by);
+  return for_each_row(db_, sql, [&](const Statement& row) -> Result<void> {
+    auto record = read_stored<T>(row);
     if (!record)
       return tl::unexpected(record.error());
-    FAXIAN_TRY(visit(*record));
-  }
+    return visit(*record);
+  });
 }
 
 template <typename T>

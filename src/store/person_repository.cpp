@@ -200,17 +200,11 @@ Result<void> PersonRepository::set_registration(int64_t id,
 
 Result<void> PersonRepository::for_each_id(
     const std::function<void(std::string_view, int64_t)>& visit) {
-  auto statement = db_.prepare("SELECT resident_id, id FROM persons");
-  if (!statement)
-    return tl::unexpected(statement.error());
-  while (true) {
-    auto has_row = (*statement)->step();
-    if (!has_row)
-      return tl::unexpected(has_row.error());
-    if (!*has_row)
-      return ok();
-    visit((*statement)->column_text(0), (*statement)->column_int64(1));
-  }
+  return for_each_row(db_, "SELECT resident_id, id FROM persons",
+                      [&](const Statement& row) -> Result<void> {
+                        visit(row.column_text(0), row.column_int64(1));
+                        return ok();
+                      });
 }
 
 Result<std::unordered_map<std::string, int64_t>> PersonRepository::id_index() {

@@ -58,6 +58,23 @@ Result<int64_t> query_int(Database& db, std::string_view sql, Bind&& bind) {
   return *has_row ? (*statement)->column_int64(0) : 0;
 }
 
+// Runs `sql` (no parameters) and hands every row to `visit(const Statement&)`, which returns
+// Result<void>, without collecting them: for reading whole tables.
+template <typename Visit>
+Result<void> for_each_row(Database& db, std::string_view sql, Visit&& visit) {
+  auto statement = db.prepare(sql);
+  if (!statement)
+    return tl::unexpected(statement.error());
+  while (true) {
+    auto has_row = (*statement)->step();
+    if (!has_row)
+      return tl::unexpected(has_row.error());
+    if (!*has_row)
+      return ok();
+    FAXIAN_TRY(visit(static_cast<const Statement&>(**statement)));
+  }
+}
+
 // Runs a statement with bound parameters to completion.
 template <typename Bind>
 Result<void> run_bound(Database& db, std::string_view sql, Bind&& bind) {
