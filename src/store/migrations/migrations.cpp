@@ -7,7 +7,7 @@
 namespace faxian {
 namespace {
 
-constexpr std::array<Migration, 6> kMigrations = {{
+constexpr std::array<Migration, 10> kMigrations = {{
     {1,
      "core: regions, persons, households, memberships, categories, batches, standards, "
      "calendar",
@@ -17,6 +17,11 @@ constexpr std::array<Migration, 6> kMigrations = {{
     {4, "import: hotline candidates, person name and category source indexes", &import_schema_sql},
     {5, "screening rule-set versions", &rules_schema_sql},
     {6, "screening runs, warnings, warning events, suppressions", &warnings_schema_sql},
+    {7, "leads, lead history, tasks, notifications, workflow settings, audit log",
+     &leads_schema_sql},
+    {8, "applications, eligibility checks, reserve funds, payments", &assistance_schema_sql},
+    {9, "referrals, coordination cases, hotline tickets", &casework_schema_sql},
+    {10, "campaigns, visits, visit plans, publicity log", &fieldwork_schema_sql},
 }};
 
 constexpr std::string_view kMigrationsTable =

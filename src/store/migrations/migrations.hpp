@@ -41,5 +41,11 @@ std::string import_schema_sql();
 std::string rules_schema_sql();
 // Screening runs, warnings, their event log and suppressions (version 6).
 std::string warnings_schema_sql();
+// The workflow (40-workflow.md): leads and what all its parts share (7), applications and
+// money (8), referrals, coordination and hotline (9), campaigns and visits (10).
+std::string leads_schema_sql();
+std::string assistance_schema_sql();
+std::string casework_schema_sql();
+std::string fieldwork_schema_sql();
 
 }  // namespace faxian
