@@ -95,11 +95,14 @@ Result<void> LeadService::finish_close(const Actor& actor, Lead& lead,
   lead.status = LeadStatus::kClosed;
   lead.closed_on = on;
   FAXIAN_TRY(suppress_warning(db_, clock_, lead, on));
-  if (!follow_up_on && has_outcome(lead, LeadOutcome::kDeclined))
+  // A declined lead is always followed up; its default date may be unknown when the 90
+  // working days run into a year whose calendar is not loaded yet (the task waits undated).
+  const bool default_follow_up = !follow_up_on && has_outcome(lead, LeadOutcome::kDeclined);
+  if (default_follow_up)
     follow_up_on = working_days_after(calendar_, on, policy_.follow_up);
-  if (!follow_up_on)
+  if (!follow_up_on && !default_follow_up)
     return ok();
-  if (*follow_up_on <= on) {
+  if (follow_up_on && *follow_up_on <= on) {
     return fail(ErrorCode::kInvalidArgument, "回访日期须晚于办结日期",
                 "follow-up date not after the closing date");
   }
