@@ -22,22 +22,22 @@ struct AidRequest {
   int64_t id = 0;
   int64_t application_id = 0;
   int64_t household_id = 0;
-  std::string township_code;
+  std::string township_code{};
   std::optional<int64_t> lead_id{};
   AidTrack track = AidTrack::kQuick;
   Money amount;
   Money standard;  // the monthly 低保 standard the track was judged on
-  std::string reasons;
+  std::string reasons{};
   AidRequestStatus status = AidRequestStatus::kRequested;
   Date requested_on{};
   std::optional<Date> decision_due{};  // nullopt: calendar missing (or not a county request)
   std::optional<Date> decided_on{};
   std::optional<int64_t> decided_by{};
-  std::string decided_by_name;
-  std::string decision_reason;
+  std::string decided_by_name{};
+  std::string decision_reason{};
   std::optional<int64_t> payment_id{};
   int64_t version = 1;
-  std::string created_by;
+  std::string created_by{};
 
   bool operator==(const AidRequest&) const = default;
 };

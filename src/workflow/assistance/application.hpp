@@ -15,24 +15,24 @@ namespace faxian::workflow {
 
 struct Application {
   int64_t id = 0;
-  std::string application_no;  // SQ20261120-0001
+  std::string application_no{};  // SQ20261120-0001
   ApplicationKind kind = ApplicationKind::kDibao;
   int64_t household_id = 0;
   std::optional<int64_t> applicant_person_id{};
-  std::string township_code;
-  std::string village_code;
+  std::string township_code{};
+  std::string village_code{};
   std::optional<int64_t> lead_id{};
   bool assisted = false;    // opened on the person's behalf (协助申请)
   bool fast_track = false;  // 先行救助: decided at once, paperwork afterwards
   ApplicationStatus status = ApplicationStatus::kSubmitted;
-  std::string description;
+  std::string description{};
   Date submitted_on{};
-  std::string special_reason;          // recorded reason for the 40-day limit ("" = none)
+  std::string special_reason{};        // recorded reason for the 40-day limit ("" = none)
   std::optional<Date> process_due{};   // nullopt: calendar missing, or no limit for the kind
   std::optional<Date> notice_from{};   // 公示: first day
   std::optional<Date> notice_until{};  // 公示: last day (7 calendar days in all)
   std::optional<ApplicationDecision> decision{};
-  std::string decision_reason;
+  std::string decision_reason{};
   std::optional<Recommendation> recommendation{};  // of the check the decision relied on
   bool against_recommendation = false;
   std::optional<int64_t> eligibility_check_id{};
@@ -42,9 +42,9 @@ struct Application {
   std::optional<Money> amount{};   // approved amount (monthly for 低保/特困, one-off otherwise)
   std::optional<Date> refusal_notice_due{};
   std::optional<Date> ended_on{};
-  std::string end_reason;
+  std::string end_reason{};
   int64_t version = 1;
-  std::string created_by;
+  std::string created_by{};
   int64_t created_at = 0;
   int64_t updated_at = 0;
 
@@ -54,13 +54,13 @@ struct Application {
 // One row of an application's history.
 struct ApplicationEvent {
   int64_t id = 0;
-  std::string action;  // submit, start_investigation, start_economic_check, start_public_notice,
-                       // decide, start_payment, end, special_reason, eligibility_check …
+  std::string action{};  // submit, start_investigation, start_economic_check, start_public_notice,
+                         // decide, start_payment, end, special_reason, eligibility_check …
   std::optional<ApplicationStatus> from_status{};
   std::optional<ApplicationStatus> to_status{};
-  std::string actor;
-  std::string actor_role;
-  std::string reason;
+  std::string actor{};
+  std::string actor_role{};
+  std::string reason{};
   std::string detail = "{}";  // JSON
   Date on_date{};
   int64_t at = 0;

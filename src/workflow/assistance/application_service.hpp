@@ -36,9 +36,9 @@ struct SubmitRequest {
   bool assisted = false;             // 协助申请: opened on the person's behalf
   bool fast_track = false;           // 先行救助 (临时救助 only)
   std::optional<int64_t> lead_id{};  // nullopt: the household's open lead, if any
-  std::string description;
+  std::string description{};
   Date submitted_on{};
-  std::string special_reason;  // a recorded special reason gives 40 working days instead of 25
+  std::string special_reason{};  // a recorded special reason gives 40 working days instead of 25
   // Mark the lead's pending application / assisted_application outcome done (false when the
   // application is itself the effect of another outcome: 先行救助, 一事一议).
   bool completes_lead_outcome = true;
@@ -46,7 +46,7 @@ struct SubmitRequest {
 
 struct DecisionRequest {
   ApplicationDecision decision = ApplicationDecision::kApproved;
-  std::string reason;  // required for a rejection and against the recommendation
+  std::string reason{};  // required for a rejection and against the recommendation
   Date decided_on{};
   std::optional<Date> start_on{};  // approved: from when (default decided_on)
   std::optional<Money> amount{};   // approved amount (monthly for 低保/特困)

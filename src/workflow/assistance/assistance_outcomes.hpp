@@ -39,10 +39,10 @@ struct EmergencyAidRequest {
   std::optional<int64_t> lead_id{};
   std::optional<int64_t> applicant_person_id{};
   ApplicationKind kind = ApplicationKind::kTemporaryEmergency;
-  Money amount;  // within the township's authority (≤ township_aid_months of the standard)
+  Money amount{};  // within the township's authority (≤ township_aid_months of the standard)
   Date on{};
   PaymentMethod method = PaymentMethod::kCash;
-  std::string reason;  // the crisis, in Chinese (required)
+  std::string reason{};  // the crisis, in Chinese (required)
 };
 
 struct EmergencyAidResult {
@@ -58,14 +58,14 @@ struct CaseByCaseRequest {
   std::optional<int64_t> lead_id{};
   std::optional<int64_t> applicant_person_id{};
   ApplicationKind kind = ApplicationKind::kTemporaryEmergency;
-  Money amount;  // above the township's limit
-  std::string reasons;
+  Money amount{};  // above the township's limit
+  std::string reasons{};
   Date on{};
 };
 
 struct CaseByCaseDecision {
   bool approve = false;
-  std::string reason;  // required for a rejection
+  std::string reason{};  // required for a rejection
   Date on{};
   std::optional<Money> amount{};  // approved amount (default: the requested one)
   PaymentMethod method = PaymentMethod::kBankTransfer;

@@ -104,6 +104,30 @@ class AssistanceTest : public ::testing::Test {
     return Actor::of(stored);
   }
 
+  // 500241002200201 in 大田坝村 (rural): a couple (56 and 54) with 12,000 yuan of wages over the
+  // 12 months to 2026-06 — per capita 500 < 630, eligible for 低保 on 2026-06-15.
+  int64_t seed_poor_household() {
+    import_csv(FeedKind::kPopulation,
+               "户号,身份证号,姓名,与户主关系,村社区代码,变动类型,变动日期\n"
+               "500241002200201,500241197001010031,向德明,户主,500241002200,新增,2000-01-01\n"
+               "500241002200201,500241197202020041,彭秀兰,配偶,500241002200,新增,2000-01-01\n");
+    import_csv(FeedKind::kIncome,
+               "身份证号,姓名,所属期,收入类型,金额\n"
+               "500241197001010031,向德明,2026-03,工资薪金,12000.00\n");
+    return household_id("500241002200201");
+  }
+  // 500241002200202: a single man of 61 with 48,000 yuan of pension (4,000 a month): not
+  // eligible for anything means-tested.
+  int64_t seed_well_off_household() {
+    import_csv(FeedKind::kPopulation,
+               "户号,身份证号,姓名,与户主关系,村社区代码,变动类型,变动日期\n"
+               "500241002200202,500241196505050059,龙光华,户主,500241002200,新增,2000-01-01\n");
+    import_csv(FeedKind::kIncome,
+               "身份证号,姓名,所属期,收入类型,金额\n"
+               "500241196505050059,龙光华,2026-03,养老金,48000.00\n");
+    return household_id("500241002200202");
+  }
+
   static Date day(std::string_view iso) { return Date::parse_iso(iso).value(); }
 
   FixedClock clock_ = FixedClock::at(Date::parse_iso("2026-06-15").value());

@@ -70,7 +70,7 @@ struct ProgrammeFinding {
 
 struct EligibilityCheck {
   int64_t household_id = 0;
-  std::string household_no;
+  std::string household_no{};
   Date as_of{};
   bool urban = false;
 

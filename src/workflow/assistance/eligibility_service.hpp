@@ -25,10 +25,10 @@ struct StoredEligibilityCheck {
   Programme programme = Programme::kDibao;
   Date as_of{};
   Recommendation recommendation = Recommendation::kManualReview;
-  std::string figures;  // JSON (eligibility_to_json)
+  std::string figures{};  // JSON (eligibility_to_json)
   int standards_version = 0;
   int rule_set_version = 0;
-  std::string computed_by;
+  std::string computed_by{};
   int64_t computed_at = 0;
 };
 

@@ -17,7 +17,7 @@
 namespace faxian::workflow {
 
 struct PaymentRequest {
-  Money amount;
+  Money amount{};
   Date paid_on{};
   PaymentMethod method = PaymentMethod::kBankTransfer;
   PaymentSource source = PaymentSource::kRegular;
@@ -30,7 +30,7 @@ struct PaymentRecord {
   int64_t id = 0;
   int64_t application_id = 0;
   int64_t household_id = 0;
-  Money amount;
+  Money amount{};
   Date paid_on{};
   PaymentMethod method = PaymentMethod::kBankTransfer;
   PaymentSource source = PaymentSource::kRegular;

@@ -23,14 +23,14 @@ namespace faxian::workflow {
 
 struct ReserveEntry {
   int64_t id = 0;
-  std::string township_code;
+  std::string township_code{};
   ReserveEntryKind kind = ReserveEntryKind::kTopUp;
   Money amount;         // always positive
   Money balance_after;  // the fund's balance after this entry
   Date on_date{};
   std::optional<int64_t> application_id{};
-  std::string note;
-  std::string actor;
+  std::string note{};
+  std::string actor{};
   int64_t at = 0;
 
   bool operator==(const ReserveEntry&) const = default;

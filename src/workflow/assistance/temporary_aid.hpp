@@ -19,11 +19,11 @@ namespace faxian::workflow {
 
 struct AidProposal {
   AidTrack track = AidTrack::kQuick;
-  Money amount;             // the amount asked for
-  Money standard;           // 低保 standard per month for the area on the date
-  Money quick_cap;          // quick_aid_months × standard
-  Money township_cap;       // township_aid_months × standard
-  std::string explanation;  // Chinese, with the figures
+  Money amount;               // the amount asked for
+  Money standard;             // 低保 standard per month for the area on the date
+  Money quick_cap;            // quick_aid_months × standard
+  Money township_cap;         // township_aid_months × standard
+  std::string explanation{};  // Chinese, with the figures
 };
 
 // The track for `amount`. kInvalidArgument for an amount ≤ 0; kUnavailable when no standard
