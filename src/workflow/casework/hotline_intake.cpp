@@ -179,8 +179,6 @@ Result<FeedIntake> HotlineService::receive_feed(const Actor& actor) {
       FAXIAN_TRY_ASSIGN(received, receive_in_transaction(actor, row_id));
       if (received)
         intake.received.push_back(std::move(*received));
-      else
-        ++intake.already_received;
     }
     return intake;
   });

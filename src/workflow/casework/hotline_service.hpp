@@ -65,7 +65,6 @@ struct CallbackRecord {
 
 struct FeedIntake {
   std::vector<HotlineTicket> received;  // new tickets, by feed row id
-  int64_t already_received = 0;         // rows whose 工单号 already had a ticket
 };
 
 class HotlineService {

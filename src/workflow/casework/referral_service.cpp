@@ -244,6 +244,23 @@ Result<std::vector<Referral>> ReferralService::inbox(const Actor& actor, Departm
   return ReferralRepository(db_, clock_).list(query);
 }
 
+Result<std::vector<Referral>> ReferralService::list(const Actor& actor, ReferralQuery query) {
+  if (actor.is_county() || actor.role == Role::kAuditor)
+    return ReferralRepository(db_, clock_).list(query);
+  if (actor.role == Role::kDepartmentLiaison) {
+    const auto department = department_of_account(actor.department);
+    if (!department)
+      return std::vector<Referral>();
+    query.department = department;
+    return ReferralRepository(db_, clock_).list(query);
+  }
+  if (actor.role == Role::kTownshipOfficer && !actor.region_code.empty()) {
+    query.township_code = actor.region_code;
+    return ReferralRepository(db_, clock_).list(query);
+  }
+  return fail(ErrorCode::kNotFound, "无权查看转介", "role has no referral scope");
+}
+
 Result<std::vector<Referral>> ReferralService::for_lead(int64_t lead_id) {
   ReferralQuery query;
   query.lead_id = lead_id;

@@ -98,6 +98,10 @@ class ReferralService {
   // kNotFound when the actor does not act for the department.
   Result<std::vector<Referral>> inbox(const Actor& actor, Department department,
                                       bool pending_only = true);
+  // Referrals matching `query` within the actor's scope: the county roles and auditors see
+  // all, a department liaison only its department's, a township officer only its township's
+  // (the query's department / township is overridden). Other roles: kNotFound.
+  Result<std::vector<Referral>> list(const Actor& actor, ReferralQuery query);
   // The referrals of a lead (for the lead's page).
   Result<std::vector<Referral>> for_lead(int64_t lead_id);
   // Pending referrals whose deadline day is before `on`.

@@ -229,6 +229,60 @@ TEST_P(ReferralServiceTest, ANewNeedWarningRefersEachListedDepartmentOnce) {
   EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
 }
 
+TEST_P(ReferralServiceTest, ListsKeepToTheActorsScope) {
+  sent(officer(), medical_request());
+  ReferralRequest employment = medical_request();
+  employment.department = Department::kHumanResources;
+  employment.reason = "家庭成员失业，请提供就业援助";
+  sent(officer(), employment);
+  ReferralRequest elsewhere = medical_request();
+  auto other = HouseholdRepository(db(), clock_)
+                   .insert({.household_no = "5002411012000001", .village_code = "500241101200"});
+  ASSERT_TRUE(other.has_value()) << other.error().to_string();
+  elsewhere.household_id = *other;
+  sent(county(), elsewhere);
+
+  EXPECT_EQ(referrals().list(county(), ReferralQuery{})->size(), 3u);
+  auto medical_only = referrals().list(medical(), ReferralQuery{});
+  ASSERT_TRUE(medical_only.has_value());
+  EXPECT_EQ(medical_only->size(), 2u);
+  ReferralQuery asks_for_hr;
+  asks_for_hr.department = Department::kHumanResources;
+  auto overridden = referrals().list(medical(), asks_for_hr);  // the liaison's department wins
+  ASSERT_TRUE(overridden.has_value());
+  for (const Referral& referral : *overridden)
+    EXPECT_EQ(referral.department, Department::kMedicalSecurity);
+  auto township = referrals().list(officer(), ReferralQuery{});
+  ASSERT_TRUE(township.has_value());
+  EXPECT_EQ(township->size(), 2u);
+  EXPECT_EQ(referrals().list(Actor::of(other_officer_), ReferralQuery{})->size(), 1u);
+  auto coordinator = referrals().list(Actor::of(coordinator_), ReferralQuery{});
+  ASSERT_FALSE(coordinator.has_value());
+  EXPECT_EQ(coordinator.error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(ReferralServiceTest, AnUnidentifiedSubjectIsReferredWithAMaskedPhone) {
+  IntakeRequest report;
+  report.source = LeadSource::kSocialReport;
+  report.subject = UnidentifiedSubject{"孙大爷", "13900001111", "东风社区3组"};
+  report.village_code = "500241001001";
+  report.description = "独居老人患病无人照料";
+  report.reported_on = day("2026-11-20");
+  const Lead lead = open_lead(report);
+  ReferralRequest request;
+  request.department = Department::kHealth;
+  request.lead_id = lead.id;
+  request.reason = "请安排家庭医生上门";
+  request.sent_on = day("2026-11-20");
+  const Referral referral = sent(officer(), request);
+  EXPECT_EQ(referral.household_id, std::nullopt);
+  EXPECT_EQ(referral.township_code, "500241001");
+  EXPECT_EQ(referral.summary.subject_name, "孙大爷");
+  EXPECT_EQ(referral.summary.subject_masked_phone, "139****1111");
+  EXPECT_EQ(referral.summary.village_name, "东风社区");
+  EXPECT_TRUE(referral.summary.members.empty());
+}
+
 FAXIAN_INSTANTIATE_STORE_TEST(ReferralServiceTest);
 
 }  // namespace
