@@ -77,16 +77,23 @@ class AssistanceOutcomesTest : public AssistanceTest {
     intake.household_id = household_;
     intake.description = "走访发现生活困难";
     intake.reported_on = day("2026-06-10");
-    Lead lead = leads().intake(officer_, intake)->lead;
-    lead = leads().assign(officer_, lead.lead_no, lead.version, *officer_.user_id, "").value();
-    lead =
-        leads().start_verification(officer_, lead.lead_no, lead.version, day("2026-06-11")).value();
+    auto opened = leads().intake(officer_, intake);
+    EXPECT_TRUE(opened.has_value()) << opened.error().to_string();
+    Lead lead = opened->lead;
+    auto assigned = leads().assign(officer_, lead.lead_no, lead.version, *officer_.user_id, "");
+    EXPECT_TRUE(assigned.has_value()) << assigned.error().to_string();
+    auto started =
+        leads().start_verification(officer_, lead.lead_no, assigned->version, day("2026-06-11"));
+    EXPECT_TRUE(started.has_value()) << started.error().to_string();
     VerificationRecord visit;
     visit.visited_on = day("2026-06-11");
     visit.willingness = Willingness::kYes;
     visit.policy_explained = true;
+    visit.policies = {"最低生活保障", "临时救助"};
     visit.difficulty_found = true;
-    return leads().record_verification(officer_, lead.lead_no, lead.version, visit).value();
+    auto recorded = leads().record_verification(officer_, lead.lead_no, started->version, visit);
+    EXPECT_TRUE(recorded.has_value()) << recorded.error().to_string();
+    return recorded.value_or(Lead{});
   }
 
   OutcomeState outcome_state(int64_t lead_id, LeadOutcome outcome) {
