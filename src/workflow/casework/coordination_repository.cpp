@@ -169,6 +169,13 @@ Result<std::vector<CoordinationCase>> CoordinationRepository::for_department(Dep
       where, [&](Statement& statement) { ParamBinder(statement).enumeration(department); });
 }
 
+Result<std::vector<CoordinationCase>> CoordinationRepository::with_overdue_tasks(Date on) {
+  return select_cases(
+      "status = 'open' AND id IN (SELECT case_id FROM coordination_tasks WHERE status = "
+      "'pending' AND due_on IS NOT NULL AND due_on < ?) ORDER BY id",
+      [&](Statement& statement) { ParamBinder(statement).date(on); });
+}
+
 Result<bool> CoordinationRepository::write_meeting(int64_t case_id, int64_t version,
                                                    std::optional<Date> meeting_on,
                                                    std::string_view measures) {

@@ -31,6 +31,9 @@ class CoordinationRepository {
   // `pending_only`), oldest first.
   Result<std::vector<CoordinationCase>> for_department(Department department, bool pending_only);
 
+  // Open cases with a pending task whose deadline day is before `on`, oldest first.
+  Result<std::vector<CoordinationCase>> with_overdue_tasks(Date on);
+
   Result<bool> write_meeting(int64_t case_id, int64_t version, std::optional<Date> meeting_on,
                              std::string_view measures);
   // Moves the deadline of the case's pending tasks (no version change: a department's answer

@@ -10,9 +10,11 @@
 
 #include "common/text.hpp"
 #include "store/query.hpp"
+#include "store/region_repository.hpp"
 #include "workflow/casework/casework_support.hpp"
 #include "workflow/casework/coordination_repository.hpp"
 #include "workflow/leads/lead_service.hpp"
+#include "workflow/leads/notification_repository.hpp"
 
 namespace faxian::workflow {
 namespace {
@@ -271,6 +273,41 @@ Result<CoordinationCase> CoordinationService::get(const Actor& actor, std::strin
 
 Result<std::vector<CoordinationCase>> CoordinationService::for_lead(int64_t lead_id) {
   return CoordinationRepository(db_, clock_).for_lead(lead_id);
+}
+
+Result<std::vector<CoordinationCase>> CoordinationService::overdue(Date on) {
+  return CoordinationRepository(db_, clock_).with_overdue_tasks(on);
+}
+
+Result<int64_t> CoordinationService::notify_overdue(Date on) {
+  return in_transaction(db_, [&]() -> Result<int64_t> {
+    std::vector<CoordinationCase> late;
+    FAXIAN_TRY_ASSIGN(late, overdue(on));
+    NotificationRepository notices(db_, clock_);
+    int64_t stored = 0;
+    for (const CoordinationCase& coordination : late) {
+      std::vector<Department> behind;
+      for (const CoordinationTask& task : coordination.tasks) {
+        if (!task.done && task.due_on && *task.due_on < on)
+          behind.push_back(task.department);
+      }
+      std::optional<Region> township;
+      FAXIAN_TRY_ASSIGN(township, RegionRepository(db_).find(coordination.township_code));
+      Notification notice;
+      notice.kind = "coordination_overdue";
+      notice.region_code = township ? township->parent_code : std::string();
+      notice.role = std::string(enum_key(Role::kCountyOfficer));
+      notice.subject_type = "coordination";
+      notice.subject_id = coordination.id;
+      notice.message = fmt::format("县级协调{}：{}逾期未登记办理结果", coordination.case_no,
+                                   department_list(behind));
+      notice.on_date = on;
+      bool fresh = false;
+      FAXIAN_TRY_ASSIGN(fresh, notices.notify(notice));
+      stored += fresh ? 1 : 0;
+    }
+    return stored;
+  });
 }
 
 Result<std::vector<CoordinationCase>> CoordinationService::for_department(const Actor& actor,

@@ -78,6 +78,12 @@ class CoordinationService {
   // kNotFound when unknown or (for a department liaison) not a participant.
   Result<CoordinationCase> get(const Actor& actor, std::string_view case_no);
   Result<std::vector<CoordinationCase>> for_lead(int64_t lead_id);
+  // Open cases with a department task past its deadline day (due_on < on).
+  Result<std::vector<CoordinationCase>> overdue(Date on);
+  // Stores a "coordination_overdue" notice for the county officers (county region) for every
+  // case with an overdue task, naming the late departments, once per case and day; returns how
+  // many were stored.
+  Result<int64_t> notify_overdue(Date on);
   // A department's cases (those awaiting its result when `pending_only`).
   Result<std::vector<CoordinationCase>> for_department(const Actor& actor, Department department,
                                                        bool pending_only = true);

@@ -7,6 +7,7 @@
 
 #include "workflow/casework/casework_outcomes.hpp"
 #include "workflow/casework/casework_test_support.hpp"
+#include "workflow/leads/notification_repository.hpp"
 
 namespace faxian::workflow::testing_support {
 namespace {
@@ -188,6 +189,26 @@ TEST_P(CoordinationServiceTest, DepartmentsSeeOnlyTheirCases) {
   ASSERT_FALSE(hidden.has_value());
   EXPECT_EQ(hidden.error().code, ErrorCode::kNotFound);
   EXPECT_FALSE(coordination().for_department(hr(), Department::kMedicalSecurity).has_value());
+}
+
+TEST_P(CoordinationServiceTest, LateDepartmentsAreReportedToTheCounty) {
+  auto opened = coordination().open(county(), request());  // tasks due 2026-12-04
+  ASSERT_TRUE(opened.has_value()) << opened.error().to_string();
+  EXPECT_TRUE(coordination().overdue(day("2026-12-04"))->empty());
+  ASSERT_TRUE(coordination()
+                  .record_result(medical(), opened->case_no, Department::kMedicalSecurity,
+                                 opened->tasks[0].version, result("已支付", "2026-12-03"))
+                  .has_value());
+  auto late = coordination().overdue(day("2026-12-07"));
+  ASSERT_TRUE(late.has_value());
+  ASSERT_EQ(late->size(), 1u);
+  EXPECT_EQ(*coordination().notify_overdue(day("2026-12-07")), 1);
+  EXPECT_EQ(*coordination().notify_overdue(day("2026-12-07")), 0);
+  auto notices = NotificationRepository(db(), clock_).list("500241", std::nullopt, true);
+  ASSERT_EQ(notices->size(), 1u);
+  EXPECT_EQ(notices->front().role, "county_officer");
+  EXPECT_NE(notices->front().message.find("人社局"), std::string::npos);
+  EXPECT_EQ(notices->front().message.find("医保局"), std::string::npos);
 }
 
 FAXIAN_INSTANTIATE_STORE_TEST(CoordinationServiceTest);
