@@ -48,8 +48,8 @@ class AidRequestRepository {
 
   // Inserts `request` (id and version set here); returns it as stored.
   Result<AidRequest> insert(const AidRequest& request);
-  // Writes status and decision fields when the stored version is `request.version`; kConflict
-  // otherwise (nothing written).
+  // Writes status, amount (the approved one) and decision fields when the stored version is
+  // `request.version`; kConflict otherwise (nothing written).
   Result<AidRequest> update(const AidRequest& request);
   Result<std::optional<AidRequest>> find(int64_t id);
   Result<std::vector<AidRequest>> for_application(int64_t application_id);

@@ -80,22 +80,24 @@ Result<AidRequest> AidRequestRepository::insert(const AidRequest& request) {
 }
 
 Result<AidRequest> AidRequestRepository::update(const AidRequest& request) {
-  FAXIAN_TRY(run_bound(db_,
-                       "UPDATE temporary_aid_requests SET status = ?, decided_on = ?, "
-                       "decided_by = ?, decided_by_name = ?, decision_reason = ?, payment_id = ?, "
-                       "version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-                       [&](Statement& s) {
-                         ParamBinder(s)
-                             .enumeration(request.status)
-                             .date(request.decided_on)
-                             .integer(request.decided_by)
-                             .text(request.decided_by_name)
-                             .text(request.decision_reason)
-                             .integer(request.payment_id)
-                             .integer(clock_.now_unix())
-                             .integer(request.id)
-                             .integer(request.version);
-                       }));
+  FAXIAN_TRY(
+      run_bound(db_,
+                "UPDATE temporary_aid_requests SET status = ?, amount_fen = ?, decided_on = ?, "
+                "decided_by = ?, decided_by_name = ?, decision_reason = ?, payment_id = ?, "
+                "version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+                [&](Statement& s) {
+                  ParamBinder(s)
+                      .enumeration(request.status)
+                      .money(request.amount)
+                      .date(request.decided_on)
+                      .integer(request.decided_by)
+                      .text(request.decided_by_name)
+                      .text(request.decision_reason)
+                      .integer(request.payment_id)
+                      .integer(clock_.now_unix())
+                      .integer(request.id)
+                      .integer(request.version);
+                }));
   if (db_.changes() == 0)
     return fail(ErrorCode::kConflict, "该请示已被他人处理，请刷新后重试",
                 fmt::format("stale aid request {} version {}", request.id, request.version));

@@ -6,9 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include "store/category_repository.hpp"
+#include "workflow/assistance/aid_request.hpp"
 #include "workflow/assistance/application_service.hpp"
 #include "workflow/assistance/application_state.hpp"
 #include "workflow/assistance/reserve_fund.hpp"
+#include "workflow/assistance/temporary_aid.hpp"
 
 namespace faxian::workflow {
 namespace {
@@ -66,6 +68,31 @@ Result<void> check_decision_allowed(const Application& application, const Decisi
   return ok();
 }
 
+// 临时救助 above the township's limit only through an approved 一事一议 of at least the amount.
+Result<void> check_temporary_amount(Database& db, const Clock& clock,
+                                    const Application& application, const DecisionRequest& r) {
+  if (!is_temporary(application.kind) || r.decision != ApplicationDecision::kApproved)
+    return ok();
+  if (!r.amount || r.amount->fen() <= 0)
+    return fail(ErrorCode::kInvalidArgument, "批准临时救助须写明救助金额",
+                "temporary aid approved without an amount");
+  AidProposal proposal;
+  FAXIAN_TRY_ASSIGN(proposal, propose_for_household(db, clock, application.household_id, *r.amount,
+                                                    r.decided_on));
+  if (proposal.track != AidTrack::kCaseByCase)
+    return ok();
+  std::vector<AidRequest> requests;
+  FAXIAN_TRY_ASSIGN(requests, AidRequestRepository(db, clock).for_application(application.id));
+  for (const AidRequest& request : requests)
+    if (request.track == AidTrack::kCaseByCase && request.status == AidRequestStatus::kApproved &&
+        request.amount >= *r.amount)
+      return ok();
+  return fail(ErrorCode::kIllegalTransition,
+              fmt::format("临时救助金额 {} 元超过乡镇审批上限 {} 元，须经县级一事一议批准",
+                          r.amount->yuan_display(), proposal.township_cap.yuan_display()),
+              "temporary aid above the township limit without an approved case-by-case request");
+}
+
 }  // namespace
 
 Result<DecisionResult> ApplicationService::decide(const Actor& actor,
@@ -86,6 +113,7 @@ Result<DecisionResult> ApplicationService::decide(const Actor& actor,
                      actor, application_no, version, "decide", request.decided_on, request.reason,
                      [&](Application& application) -> Result<void> {
                        FAXIAN_TRY(check_decision_allowed(application, request));
+                       FAXIAN_TRY(check_temporary_amount(db_, clock_, application, request));
                        application.status = ApplicationStatus::kDecided;
                        application.decision = request.decision;
                        application.decision_reason = request.reason;

@@ -280,6 +280,25 @@ TEST_F(ApplicationServiceTest, ReserveFundPaymentShortOfMoneyWritesNothing) {
   EXPECT_EQ(paid->period_from, Month::from_ym(2026, 6).value());
 }
 
+TEST_F(ApplicationServiceTest, TownshipCannotApproveTemporaryAidAboveItsLimit) {
+  SubmitRequest request{ApplicationKind::kTemporaryExpenditure, seed_poor_household()};
+  request.submitted_on = day("2026-06-15");
+  Application a = service().submit(officer_, request).value();
+  DecisionRequest approve{ApplicationDecision::kApproved, "", day("2026-06-16")};
+  EXPECT_EQ(service().decide(officer_, a.application_no, a.version, approve).error().code,
+            ErrorCode::kInvalidArgument);    // no amount
+  approve.amount = Money::from_fen(252001);  // 4 × 630 + 0.01: 一事一议 only
+  auto above = service().decide(officer_, a.application_no, a.version, approve);
+  ASSERT_FALSE(above.has_value());
+  EXPECT_EQ(above.error().code, ErrorCode::kIllegalTransition);
+  EXPECT_NE(above.error().message.find("一事一议"), std::string::npos);
+  EXPECT_EQ(service().find(a.application_no)->value().version, a.version);
+  approve.amount = Money::from_yuan(2520);
+  auto within = service().decide(officer_, a.application_no, a.version, approve);
+  ASSERT_TRUE(within.has_value()) << within.error().to_string();
+  EXPECT_EQ(within->application.amount, Money::from_yuan(2520));
+}
+
 TEST_F(ApplicationServiceTest, FastTrackOnlyForTemporaryAid) {
   SubmitRequest request{ApplicationKind::kDibao, seed_poor_household()};
   request.fast_track = true;

@@ -2,9 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "store/household_repository.hpp"
-#include "store/region_repository.hpp"
-#include "store/standards_repository.hpp"
 #include "workflow/assistance/application_service.hpp"
 #include "workflow/leads/lead_service.hpp"
 
@@ -48,18 +45,7 @@ Result<std::optional<Application>> AssistanceOutcomes::link_open_application(con
 }
 
 Result<AidProposal> AssistanceOutcomes::propose(int64_t household_id, Money amount, Date on) {
-  std::optional<Household> household;
-  FAXIAN_TRY_ASSIGN(household, HouseholdRepository(db_, clock_).find(household_id));
-  if (!household)
-    return fail(ErrorCode::kInvalidArgument, "申请家庭不存在",
-                fmt::format("household {} not found", household_id));
-  std::optional<Region> village;
-  FAXIAN_TRY_ASSIGN(village, RegionRepository(db_).find(household->village_code));
-  if (!village || village->level != RegionLevel::kVillage)
-    return fail(ErrorCode::kCorrupt, "家庭所在村（社区）不存在", "household village not found");
-  Standards standards;
-  FAXIAN_TRY_ASSIGN(standards, StandardsRepository(db_, clock_).load_latest());
-  return propose_temporary_aid(standards, on, village->area_type(), amount);
+  return propose_for_household(db_, clock_, household_id, amount, on);
 }
 
 Result<std::vector<AidRequest>> AssistanceOutcomes::pending_case_by_case() {

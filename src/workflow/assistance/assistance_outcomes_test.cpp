@@ -230,6 +230,7 @@ TEST_F(AssistanceOutcomesTest, CountyApprovalDecidesTheApplicationAndRecordsTheP
   EXPECT_EQ(decided->payment->source, PaymentSource::kCaseByCase);
   EXPECT_EQ(decided->payment->amount, Money::from_yuan(5000));
   EXPECT_EQ(decided->request.payment_id, decided->payment->id);
+  EXPECT_EQ(decided->request.amount, Money::from_yuan(5000));  // the county approved less
   EXPECT_EQ(decided->application.status, ApplicationStatus::kInPayment);
   EXPECT_EQ(decided->application.amount, Money::from_yuan(5000));
   EXPECT_TRUE(outcomes().pending_case_by_case()->empty());
@@ -260,6 +261,12 @@ TEST_F(AssistanceOutcomesTest, CountyRejectionNeedsAReasonAndPaysNothing) {
   EXPECT_FALSE(decided->payment.has_value());
   EXPECT_EQ(decided->application.status, ApplicationStatus::kSubmitted);
   EXPECT_TRUE(applications().payments(outcome.application.application_no)->empty());
+  // A rejected 一事一议 does not let the township grant the amount itself.
+  DecisionRequest approve{ApplicationDecision::kApproved, "", day("2026-06-18"), std::nullopt,
+                          Money::from_yuan(6000)};
+  auto township = applications().decide(officer_, decided->application.application_no,
+                                        decided->application.version, approve);
+  EXPECT_EQ(township.error().code, ErrorCode::kIllegalTransition);
 }
 
 TEST_F(AssistanceOutcomesTest, SelfSubmittedApplicationCompletesTheLeadsPendingOutcome) {

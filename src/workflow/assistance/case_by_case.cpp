@@ -118,7 +118,12 @@ Result<CaseByCaseOutcome> AssistanceOutcomes::decide_case_by_case(
     decided.decided_by_name = actor.name;
     decided.decision_reason = decision.reason;
     if (decision.approve) {
+      // The request is approved first: the application's decision checks that an amount above
+      // the township's limit has an approved 一事一议.
       const Money amount = decision.amount.value_or(found->amount);
+      decided.status = AidRequestStatus::kApproved;
+      decided.amount = amount;
+      FAXIAN_TRY_ASSIGN(decided, requests.update(decided));
       DecisionRequest approve{ApplicationDecision::kApproved,
                               decision.reason.empty() ? "一事一议批准" : decision.reason,
                               decision.on, decision.on, amount};
@@ -129,7 +134,6 @@ Result<CaseByCaseOutcome> AssistanceOutcomes::decide_case_by_case(
       FAXIAN_TRY_ASSIGN(outcome.payment,
                         applications.record_payment(actor, application->application_no,
                                                     result.application.version, pay));
-      decided.status = AidRequestStatus::kApproved;
       decided.payment_id = outcome.payment->id;
     } else {
       decided.status = AidRequestStatus::kRejected;

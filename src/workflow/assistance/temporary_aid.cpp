@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "store/household_repository.hpp"
+#include "store/region_repository.hpp"
+#include "store/standards_repository.hpp"
+
 namespace faxian::workflow {
 
 Result<Money> township_aid_cap(const Standards& standards, Date on, AreaType area) {
@@ -43,6 +47,22 @@ Result<AidProposal> propose_temporary_aid(const Standards& standards, Date on, A
         standards.township_aid_months);
   }
   return proposal;
+}
+
+Result<AidProposal> propose_for_household(Database& db, const Clock& clock, int64_t household_id,
+                                          Money amount, Date on) {
+  std::optional<Household> household;
+  FAXIAN_TRY_ASSIGN(household, HouseholdRepository(db, clock).find(household_id));
+  if (!household)
+    return fail(ErrorCode::kInvalidArgument, "申请家庭不存在",
+                fmt::format("household {} not found", household_id));
+  std::optional<Region> village;
+  FAXIAN_TRY_ASSIGN(village, RegionRepository(db).find(household->village_code));
+  if (!village || village->level != RegionLevel::kVillage)
+    return fail(ErrorCode::kCorrupt, "家庭所在村（社区）不存在", "household village not found");
+  Standards standards;
+  FAXIAN_TRY_ASSIGN(standards, StandardsRepository(db, clock).load_latest());
+  return propose_temporary_aid(standards, on, village->area_type(), amount);
 }
 
 }  // namespace faxian::workflow

@@ -8,11 +8,13 @@
 
 #include <string>
 
+#include "common/clock.hpp"
 #include "common/date.hpp"
 #include "common/error.hpp"
 #include "common/money.hpp"
 #include "domain/region.hpp"
 #include "domain/standards.hpp"
+#include "store/database.hpp"
 #include "workflow/assistance/assistance_enums.hpp"
 
 namespace faxian::workflow {
@@ -34,5 +36,10 @@ Result<AidProposal> propose_temporary_aid(const Standards& standards, Date on, A
 // The township's limit for a household: township_aid_months × standard (the default amount a
 // township proposes for 先行救助 when the officer gives none is the 小额快救 cap).
 Result<Money> township_aid_cap(const Standards& standards, Date on, AreaType area);
+
+// The proposal for a stored household: its village's area type and the standards in force
+// (latest version). kInvalidArgument for an unknown household; kUnavailable without standards.
+Result<AidProposal> propose_for_household(Database& db, const Clock& clock, int64_t household_id,
+                                          Money amount, Date on);
 
 }  // namespace faxian::workflow
