@@ -39,6 +39,32 @@ ORDER BY k.due_on, k.id
 LIMIT ?
 )SQL";
 
+// Overdue leads and tasks per township. Parameters: as_of ×2, prefix (leads); as_of, prefix
+// (tasks).
+constexpr std::string_view kPerTownship = R"SQL(
+SELECT township_code, r.name, SUM(is_lead), SUM(1 - is_lead) FROM (
+  SELECT l.township_code, 1 AS is_lead FROM leads l
+  WHERE l.status <> 'closed' AND l.merged_into IS NULL
+    AND ((l.first_contact_on IS NULL AND l.first_contact_due < ?)
+         OR (l.verified_on IS NULL AND l.verification_due < ?))
+    AND COALESCE(l.village_code, l.township_code) LIKE ?
+  UNION ALL
+  SELECT k.township_code, 0 FROM tasks k
+  WHERE k.status = 'open' AND k.due_on < ?
+    AND COALESCE(NULLIF(k.village_code, ''), k.township_code) LIKE ?
+) overdue
+JOIN regions r ON r.code = overdue.township_code
+GROUP BY township_code, r.name
+ORDER BY township_code
+)SQL";
+
+Result<TownshipOverdue> read_township(const Statement& statement) {
+  RowReader row(statement);
+  TownshipOverdue township{row.text(), row.text(), row.integer(), row.integer()};
+  FAXIAN_TRY(row.status());
+  return township;
+}
+
 Result<OverdueLead> read_lead(const Statement& statement) {
   RowReader row(statement);
   OverdueLead lead;
@@ -103,6 +129,17 @@ Result<OverdueList> overdue_list(Database& db, const WorkCalendar& calendar,
                                       ParamBinder(s).date(query.as_of).text(like).integer(limit);
                                     },
                                     read_task));
+  FAXIAN_TRY_ASSIGN(list.townships, query_rows<TownshipOverdue>(
+                                        db, kPerTownship,
+                                        [&](Statement& s) {
+                                          ParamBinder(s)
+                                              .date(query.as_of)
+                                              .date(query.as_of)
+                                              .text(like)
+                                              .date(query.as_of)
+                                              .text(like);
+                                        },
+                                        read_township));
   count_days(list.leads, calendar, query.as_of);
   count_days(list.tasks, calendar, query.as_of);
   return list;

@@ -53,13 +53,24 @@ struct OverdueTask {
   bool operator==(const OverdueTask&) const = default;
 };
 
-struct OverdueList {
-  std::vector<OverdueLead> leads;  // most overdue first (due date, then lead number)
-  std::vector<OverdueTask> tasks;  // most overdue first (due date, then id)
+// How many overdue items count against one township (all of them, whatever the list limit).
+struct TownshipOverdue {
+  std::string township_code;
+  std::string township_name;
+  int64_t leads = 0;
+  int64_t tasks = 0;
+
+  bool operator==(const TownshipOverdue&) const = default;
 };
 
-// The overdue items in the area on as_of, at most `limit` of each. kInvalidArgument for a bad
-// query.
+struct OverdueList {
+  std::vector<OverdueLead> leads;          // most overdue first (due date, then lead number)
+  std::vector<OverdueTask> tasks;          // most overdue first (due date, then id)
+  std::vector<TownshipOverdue> townships;  // townships with any overdue item, by code
+};
+
+// The overdue items in the area on as_of, at most `limit` of each, and the counts per township.
+// kInvalidArgument for a bad query.
 Result<OverdueList> overdue_list(Database& db, const WorkCalendar& calendar,
                                  const SupervisionQuery& query, int64_t limit = 500);
 

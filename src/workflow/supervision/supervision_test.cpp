@@ -468,6 +468,9 @@ TEST_F(SupervisionTest, OverdueLeadsAndTasks) {
   EXPECT_EQ(overdue->tasks[1].kind, "campaign_visit");
   EXPECT_EQ(overdue->tasks[1].campaign_id, c1_);
   EXPECT_EQ(overdue->tasks[1].days_overdue, 5);
+  // Against township A: L9 and the campaign task; against B: L3, L4 and the follow-up.
+  EXPECT_EQ(overdue->townships, (std::vector<TownshipOverdue>{{"500241001", "中和街道", 1, 1},
+                                                              {"500241101", "清溪场镇", 2, 1}}));
 
   auto in_a = overdue_list(db(), calendar_, query("500241001"));
   ASSERT_TRUE(in_a.has_value());
@@ -475,9 +478,12 @@ TEST_F(SupervisionTest, OverdueLeadsAndTasks) {
   EXPECT_EQ(in_a->leads[0].lead_no, "L9");
   ASSERT_EQ(in_a->tasks.size(), 1u);
   EXPECT_EQ(in_a->tasks[0].village_code, kA1);
+  ASSERT_EQ(in_a->townships.size(), 1u);
   auto limited = overdue_list(db(), calendar_, query(), 1);
   ASSERT_TRUE(limited.has_value());
   EXPECT_EQ(limited->leads.size(), 1u);
+  EXPECT_EQ(limited->townships.size(), 2u);  // the counts ignore the limit
+  EXPECT_EQ(limited->townships[1].leads, 2);
 }
 
 TEST_F(SupervisionTest, TrendOverMonths) {
