@@ -197,21 +197,37 @@ Result<std::optional<Application>> ApplicationRepository::find_by_id(int64_t id)
 }
 
 Result<std::vector<Application>> ApplicationRepository::list(const ApplicationQuery& query) {
-  const std::string sql = fmt::format(
-      "SELECT {} FROM applications WHERE (? IS NULL OR household_id = ?) AND "
-      "(? IS NULL OR lead_id = ?) AND (? IS NULL OR status = ?) AND (? IS NULL OR kind = ?) AND "
-      "(? = '' OR township_code = ?) AND (? = 0 OR status <> 'ended') ORDER BY id DESC LIMIT ?",
-      kColumns);
+  // Only the filters given become SQL (no `? IS NULL OR …`: PostgreSQL cannot type such a
+  // parameter).
+  std::string where = "1 = 1";
+  if (query.household_id)
+    where += " AND household_id = ?";
+  if (query.lead_id)
+    where += " AND lead_id = ?";
+  if (query.status)
+    where += " AND status = ?";
+  if (query.kind)
+    where += " AND kind = ?";
+  if (!query.township_code.empty())
+    where += " AND township_code = ?";
+  if (query.open_only)
+    where += " AND status <> 'ended'";
   return query_rows<Application>(
-      db_, sql,
+      db_,
+      fmt::format("SELECT {} FROM applications WHERE {} ORDER BY id DESC LIMIT ?", kColumns, where),
       [&](Statement& s) {
         ParamBinder bind(s);
-        bind.integer(query.household_id).integer(query.household_id);
-        bind.integer(query.lead_id).integer(query.lead_id);
-        bind.enumeration(query.status).enumeration(query.status);
-        bind.enumeration(query.kind).enumeration(query.kind);
-        bind.text(query.township_code).text(query.township_code);
-        bind.boolean(query.open_only).integer(query.limit);
+        if (query.household_id)
+          bind.integer(*query.household_id);
+        if (query.lead_id)
+          bind.integer(*query.lead_id);
+        if (query.status)
+          bind.enumeration(*query.status);
+        if (query.kind)
+          bind.enumeration(*query.kind);
+        if (!query.township_code.empty())
+          bind.text(query.township_code);
+        bind.integer(query.limit);
       },
       read_application);
 }

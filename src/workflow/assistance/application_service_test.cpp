@@ -299,6 +299,47 @@ TEST_F(ApplicationServiceTest, TownshipCannotApproveTemporaryAidAboveItsLimit) {
   EXPECT_EQ(within->application.amount, Money::from_yuan(2520));
 }
 
+TEST_F(ApplicationServiceTest, ObjectionDuringNoticeReturnsToInvestigationWith40Days) {
+  Application a = noticed(seed_poor_household());
+  EXPECT_EQ(service()
+                .record_objection(officer_, a.application_no, a.version, "", day("2026-06-20"))
+                .error()
+                .code,
+            ErrorCode::kInvalidArgument);
+  auto objected = service().record_objection(officer_, a.application_no, a.version,
+                                             "邻居反映其有外出务工收入", day("2026-06-20"));
+  ASSERT_TRUE(objected.has_value()) << objected.error().to_string();
+  EXPECT_EQ(objected->status, ApplicationStatus::kInvestigating);
+  EXPECT_FALSE(objected->notice_until.has_value());
+  EXPECT_NE(objected->special_reason.find("异议"), std::string::npos);
+  EXPECT_EQ(*objected->process_due, calendar_.add_working_days(day("2026-06-15"), 40).value());
+}
+
+TEST_F(ApplicationServiceTest, ListFiltersByHouseholdKindStatusAndTownship) {
+  const int64_t poor = seed_poor_household();
+  const int64_t well_off = seed_well_off_household();
+  Application dibao = submit(poor);
+  submit(poor, ApplicationKind::kMedical);
+  submit(well_off);
+  service()
+      .start_investigation(officer_, dibao.application_no, dibao.version, day("2026-06-16"))
+      .value();
+  ApplicationQuery query;
+  EXPECT_EQ(service().list(query)->size(), 3u);
+  query.household_id = poor;
+  EXPECT_EQ(service().list(query)->size(), 2u);
+  query.kind = ApplicationKind::kDibao;
+  auto found = service().list(query).value();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].application_no, dibao.application_no);
+  query = ApplicationQuery{};
+  query.status = ApplicationStatus::kSubmitted;
+  query.township_code = "500241002";
+  EXPECT_EQ(service().list(query)->size(), 2u);
+  query.township_code = "500241003";
+  EXPECT_TRUE(service().list(query)->empty());
+}
+
 TEST_F(ApplicationServiceTest, FastTrackOnlyForTemporaryAid) {
   SubmitRequest request{ApplicationKind::kDibao, seed_poor_household()};
   request.fast_track = true;
