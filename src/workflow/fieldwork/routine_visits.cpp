@@ -3,6 +3,7 @@
 #include "workflow/fieldwork/routine_visits.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -135,6 +136,23 @@ std::string task_title(const RoutineVisitStatus& status) {
 }
 
 }  // namespace
+
+std::vector<RoutineVisitTownship> routine_visits_by_township(
+    std::span<const RoutineVisitStatus> statuses) {
+  std::map<std::string, RoutineVisitTownship> townships;
+  for (const RoutineVisitStatus& status : statuses) {
+    RoutineVisitTownship& township = townships[status.township_code];
+    township.township_code = status.township_code;
+    if (status.state == VisitDueState::kDue)
+      ++township.due;
+    else if (status.state == VisitDueState::kOverdue)
+      ++township.overdue;
+  }
+  std::vector<RoutineVisitTownship> rows;
+  for (const auto& [code, township] : townships)
+    rows.push_back(township);
+  return rows;
+}
 
 Date add_months(Date date, int months) {
   const Month month = Month::of(date).add_months(months);

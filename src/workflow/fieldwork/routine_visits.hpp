@@ -74,6 +74,17 @@ Result<int64_t> create_routine_visit_tasks(Database& db, const Clock& clock, con
                                            std::span<const VisitRule> rules,
                                            const RoutineVisitQuery& query);
 
+// Due and overdue households per township (for the dashboard), by township code.
+struct RoutineVisitTownship {
+  std::string township_code;
+  int64_t due = 0;
+  int64_t overdue = 0;
+
+  bool operator==(const RoutineVisitTownship&) const = default;
+};
+std::vector<RoutineVisitTownship> routine_visits_by_township(
+    std::span<const RoutineVisitStatus> statuses);
+
 // `date` plus `months` calendar months, the day clamped to the target month's length.
 Date add_months(Date date, int months);
 

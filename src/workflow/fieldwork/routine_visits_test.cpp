@@ -213,6 +213,15 @@ TEST_F(RoutineVisitsTest, TheRegionPrefixScopesTheList) {
   auto county = overdue_routine_visits(db(), default_visit_rules(), day("2026-07-20"), "500241");
   ASSERT_TRUE(county.has_value());
   EXPECT_EQ(county->size(), 2u);
+  dibao_household("A-NEW", kVillageA2, 3, "2026-04-25");  // due 2026-07-25
+  auto due_soon = routine_visit_statuses(
+      db(), default_visit_rules(),
+      RoutineVisitQuery{
+          .as_of = day("2026-07-20"), .region_prefix = "500241", .due_within_days = 7});
+  ASSERT_TRUE(due_soon.has_value());
+  EXPECT_EQ(routine_visits_by_township(*due_soon),
+            (std::vector<RoutineVisitTownship>{{std::string(kTownshipA), 1, 1},
+                                               {std::string(kTownshipB), 0, 1}}));
   EXPECT_EQ(overdue_routine_visits(db(), default_visit_rules(), day("2026-07-20"), "5002411")
                 .error()
                 .code,

@@ -84,7 +84,8 @@ TEST_F(VisitServiceTest, ANeedFoundOpensAVisitLead) {
   VisitForm form = calm_form();
   form.needs = {VisitNeed::kMedical, VisitNeed::kCare, VisitNeed::kMedical};
   form.level = WarningLevel::kOrange;
-  auto recorded = VisitService(*leads_).record(Actor::system(), form);
+  const Actor coordinator = coordinator_of(kVillageA1);
+  auto recorded = VisitService(*leads_).record(coordinator, form);
   ASSERT_TRUE(recorded.has_value()) << recorded.error().to_string();
   ASSERT_TRUE(recorded->lead.has_value());
   const Lead& lead = *recorded->lead;
@@ -95,6 +96,7 @@ TEST_F(VisitServiceTest, ANeedFoundOpensAVisitLead) {
   ASSERT_EQ(lead.sources.size(), 1u);
   EXPECT_EQ(lead.sources[0].source, LeadSource::kVisit);
   EXPECT_EQ(lead.sources[0].reference, fmt::format("visit:{}", recorded->visit.id));
+  EXPECT_EQ(lead.sources[0].actor, coordinator.name);
   EXPECT_NE(lead.description.find("医疗"), std::string::npos);
   EXPECT_NE(lead.description.find("照护"), std::string::npos);
   EXPECT_EQ(recorded->visit.needs, (std::vector<VisitNeed>{VisitNeed::kMedical, VisitNeed::kCare}));
