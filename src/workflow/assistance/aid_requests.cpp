@@ -1,7 +1,9 @@
-// AssistanceOutcomes::request_case_by_case and ::decide_case_by_case — 一事一议: a 临时救助
-// amount above the township's limit goes to the county; county_officer or county_admin approves
-// (the application is decided and the payment recorded) or rejects (the application stays with
-// the township, which may still grant an amount within its own limit) within 5 working days.
+// AssistanceOutcomes::request_temporary_aid, ::request_case_by_case and ::decide_case_by_case:
+// the amount asked for a 临时救助 application on its track (小额快救 within 3 calendar days,
+// township, 一事一议). 一事一议: a 临时救助 amount above the township's limit goes to the county;
+// county_officer or county_admin approves (the application is decided and the payment recorded) or
+// rejects (the application stays with the township, which may still grant an amount within its own
+// limit) within 5 working days.
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -44,6 +46,49 @@ Result<void> log_on_application(Database& db, const Clock& clock, const Actor& a
 
 }  // namespace
 
+Result<AidRequest> AssistanceOutcomes::request_temporary_aid(const Actor& actor,
+                                                             std::string_view application_no,
+                                                             Money amount, std::string_view reasons,
+                                                             Date on) {
+  if (reasons.empty())
+    return fail(ErrorCode::kInvalidArgument, "临时救助请示须写明理由", "no reasons");
+  return in_transaction(db_, [&]() -> Result<AidRequest> {
+    std::optional<Application> application;
+    FAXIAN_TRY_ASSIGN(application, ApplicationRepository(db_, clock_).find(application_no));
+    if (!application)
+      return fail(ErrorCode::kNotFound, fmt::format("救助申请 {} 不存在", application_no),
+                  "application not found");
+    if (!is_temporary(application->kind))
+      return fail(ErrorCode::kInvalidArgument, "只有临时救助申请可以请示救助金额", "not temporary");
+    if (application->decision || application->status == ApplicationStatus::kEnded)
+      return fail(ErrorCode::kIllegalTransition, "申请已审批或已退出", "application decided");
+    AidProposal proposal;
+    FAXIAN_TRY_ASSIGN(proposal, propose(application->household_id, amount, on));
+    AidRequest aid;
+    aid.application_id = application->id;
+    aid.household_id = application->household_id;
+    aid.township_code = application->township_code;
+    aid.lead_id = application->lead_id;
+    aid.track = proposal.track;
+    aid.amount = amount;
+    aid.standard = proposal.standard;
+    aid.reasons = fmt::format("{}；{}", reasons, proposal.explanation);
+    aid.requested_on = on;
+    if (proposal.track == AidTrack::kQuick)
+      aid.decision_due = on.add_days(policy_.quick_aid_calendar_days);
+    if (proposal.track == AidTrack::kCaseByCase)
+      aid.decision_due = working_days_after(calendar_, on, policy_.case_by_case_decision);
+    aid.created_by = actor.name;
+    AidRequest stored;
+    FAXIAN_TRY_ASSIGN(stored, AidRequestRepository(db_, clock_).insert(aid));
+    FAXIAN_TRY(log_on_application(
+        db_, clock_, actor, *application, fmt::format("aid_request.{}", enum_key(proposal.track)),
+        reasons, on,
+        nlohmann::json{{"request_id", stored.id}, {"amount_fen", amount.fen()}}.dump()));
+    return stored;
+  });
+}
+
 Result<CaseByCaseOutcome> AssistanceOutcomes::request_case_by_case(
     const Actor& actor, const CaseByCaseRequest& request) {
   if (request.reasons.empty())
@@ -70,24 +115,9 @@ Result<CaseByCaseOutcome> AssistanceOutcomes::request_case_by_case(
     submit.completes_lead_outcome = false;
     FAXIAN_TRY_ASSIGN(outcome.application,
                       ApplicationService(db_, clock_, calendar_, policy_).submit(actor, submit));
-    AidRequest aid;
-    aid.application_id = outcome.application.id;
-    aid.household_id = request.household_id;
-    aid.township_code = outcome.application.township_code;
-    aid.lead_id = outcome.application.lead_id;
-    aid.track = AidTrack::kCaseByCase;
-    aid.amount = request.amount;
-    aid.standard = proposal.standard;
-    aid.reasons = fmt::format("{}；{}", request.reasons, proposal.explanation);
-    aid.requested_on = request.on;
-    aid.decision_due = working_days_after(calendar_, request.on, policy_.case_by_case_decision);
-    aid.created_by = actor.name;
-    FAXIAN_TRY_ASSIGN(outcome.request, AidRequestRepository(db_, clock_).insert(aid));
-    FAXIAN_TRY(log_on_application(
-        db_, clock_, actor, outcome.application, "case_by_case_request", request.reasons,
-        request.on,
-        nlohmann::json{{"request_id", outcome.request.id}, {"amount_fen", request.amount.fen()}}
-            .dump()));
+    FAXIAN_TRY_ASSIGN(outcome.request,
+                      request_temporary_aid(actor, outcome.application.application_no,
+                                            request.amount, request.reasons, request.on));
     return outcome;
   });
 }

@@ -93,6 +93,30 @@ Result<void> check_temporary_amount(Database& db, const Clock& clock,
               "temporary aid above the township limit without an approved case-by-case request");
 }
 
+// The township's decision settles the application's pending quick/township requests (a
+// 一事一议 request is settled by the county only).
+Result<void> settle_township_requests(Database& db, const Clock& clock, const Actor& actor,
+                                      const Application& application) {
+  if (!is_temporary(application.kind))
+    return ok();
+  AidRequestRepository repository(db, clock);
+  std::vector<AidRequest> requests;
+  FAXIAN_TRY_ASSIGN(requests, repository.for_application(application.id));
+  for (AidRequest request : requests) {
+    if (request.track == AidTrack::kCaseByCase || request.status != AidRequestStatus::kRequested)
+      continue;
+    request.status = application.decision == ApplicationDecision::kApproved
+                         ? AidRequestStatus::kApproved
+                         : AidRequestStatus::kRejected;
+    request.decided_on = application.decided_on;
+    request.decided_by = actor.user_id;
+    request.decided_by_name = actor.name;
+    request.decision_reason = application.decision_reason;
+    FAXIAN_TRY(repository.update(request));
+  }
+  return ok();
+}
+
 }  // namespace
 
 Result<DecisionResult> ApplicationService::decide(const Actor& actor,
@@ -131,6 +155,7 @@ Result<DecisionResult> ApplicationService::decide(const Actor& actor,
                        return ok();
                      },
                      detail));
+    FAXIAN_TRY(settle_township_requests(db_, clock_, actor, decided));
     const auto kind = category_of(decided.kind);
     if (approved && kind) {
       Category category;

@@ -9,7 +9,8 @@
 //   the township's authority, paid from the township reserve fund, with a paperwork task due in
 //   5 working days;
 // * case_by_case 一事一议 — request_case_by_case, then decide_case_by_case by the county
-//   (approval records the payment).
+//   (approval records the payment);
+// * any 临时救助 application — propose / request_temporary_aid give the amount its track.
 // Each runs in one transaction (inside the caller's when there is one).
 
 #include <cstdint>
@@ -97,6 +98,14 @@ class AssistanceOutcomes {
   // (nothing written). The lead's emergency_aid outcome is marked done.
   Result<EmergencyAidResult> grant_emergency_aid(const Actor& actor,
                                                  const EmergencyAidRequest& request);
+  // Records the amount asked for an existing, undecided 临时救助 application on the track the
+  // standards give it: 小额快救 (decision due within 3 calendar days, no means test), township
+  // (decided with the application), or 一事一议 (the county's inbox, due in 5 working days).
+  // The township's decision of the application settles its quick/township requests.
+  // kNotFound; kInvalidArgument for another kind, an amount ≤ 0 or missing reasons;
+  // kIllegalTransition when the application is decided or ended.
+  Result<AidRequest> request_temporary_aid(const Actor& actor, std::string_view application_no,
+                                           Money amount, std::string_view reasons, Date on);
   // 一事一议 request to the county: a 临时救助 application (new) and a pending request due in
   // 5 working days. kInvalidArgument when the amount is within the township's limit or the
   // reasons are missing.

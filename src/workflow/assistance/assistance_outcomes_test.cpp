@@ -179,6 +179,53 @@ TEST_F(AssistanceOutcomesTest, EmergencyAidThatCannotBePaidLeavesNoTrace) {
   EXPECT_TRUE(TaskRepository(db(), clock_).list(tasks)->empty());
 }
 
+TEST_F(AssistanceOutcomesTest, TemporaryAidRequestsGetTheirTrackAndAreSettledByTheDecision) {
+  SubmitRequest submit{ApplicationKind::kTemporaryExpenditure, household_};
+  submit.submitted_on = day("2026-06-15");
+  Application quick = applications().submit(officer_, submit).value();
+  Application township = applications().submit(officer_, submit).value();
+  auto small = outcomes().request_temporary_aid(
+      officer_, quick.application_no, Money::from_yuan(630), "门诊费用", day("2026-06-15"));
+  ASSERT_TRUE(small.has_value()) << small.error().to_string();
+  EXPECT_EQ(small->track, AidTrack::kQuick);
+  EXPECT_EQ(small->decision_due, day("2026-06-18"));  // 3 calendar days
+  auto larger = outcomes().request_temporary_aid(
+      officer_, township.application_no, Money::from_yuan(2000), "住院费用", day("2026-06-15"));
+  ASSERT_TRUE(larger.has_value()) << larger.error().to_string();
+  EXPECT_EQ(larger->track, AidTrack::kTownship);
+  EXPECT_FALSE(larger->decision_due.has_value());
+
+  quick = applications().find(quick.application_no)->value();  // the request was logged
+  DecisionRequest approve{ApplicationDecision::kApproved, "", day("2026-06-16"), std::nullopt,
+                          Money::from_yuan(630)};
+  ASSERT_TRUE(
+      applications().decide(officer_, quick.application_no, quick.version, approve).has_value());
+  township = applications().find(township.application_no)->value();
+  DecisionRequest reject{ApplicationDecision::kRejected, "已获医疗救助", day("2026-06-16")};
+  ASSERT_TRUE(applications()
+                  .decide(officer_, township.application_no, township.version, reject)
+                  .has_value());
+  AidRequestRepository requests(db(), clock_);
+  EXPECT_EQ(requests.find(small->id)->value().status, AidRequestStatus::kApproved);
+  EXPECT_EQ(requests.find(larger->id)->value().status, AidRequestStatus::kRejected);
+  EXPECT_EQ(requests.find(larger->id)->value().decision_reason, "已获医疗救助");
+
+  Application dibao =
+      applications().submit(officer_, SubmitRequest{ApplicationKind::kDibao, household_}).value();
+  EXPECT_EQ(outcomes()
+                .request_temporary_aid(officer_, dibao.application_no, Money::from_yuan(100), "x",
+                                       day("2026-06-15"))
+                .error()
+                .code,
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(outcomes()
+                .request_temporary_aid(officer_, quick.application_no, Money::from_yuan(100), "x",
+                                       day("2026-06-17"))
+                .error()
+                .code,
+            ErrorCode::kIllegalTransition);  // already decided
+}
+
 TEST_F(AssistanceOutcomesTest, CaseByCaseRequestWaitsForTheCountyWithADeadline) {
   CaseByCaseOutcome outcome = requested();
   EXPECT_EQ(outcome.request.status, AidRequestStatus::kRequested);
