@@ -59,9 +59,11 @@ ProgrammeFinding finding(Programme programme, Recommendation recommendation,
 }
 
 ProgrammeFinding excluded(Programme programme, const EligibilityCheck& c) {
-  auto reasons = asset_reasons(c);
-  reasons.insert(reasons.begin(), "家庭财产状况不符合规定：");
-  return finding(programme, Recommendation::kNotEligible, std::move(reasons));
+  std::string why;
+  for (const std::string& reason : asset_reasons(c))
+    why += (why.empty() ? "" : "；") + reason;
+  return finding(programme, Recommendation::kNotEligible,
+                 {fmt::format("家庭财产状况不符合规定：{}", why)});
 }
 
 ProgrammeFinding dibao(const EligibilityCheck& c) {
@@ -111,10 +113,11 @@ ProgrammeFinding hardship(const EligibilityCheck& c) {
     return finding(p, Recommendation::kNotEligible,
                    {fmt::format("{}，低于低保边缘标准 {} 元，应按低保或低保边缘认定",
                                 income_text(c), yuan(c.edge_line.fen()))});
-  const std::string disposable = fmt::format(
-      "人均年收入 {} 元，{}{} 年居民人均可支配收入 {} 元",
-      yuan(c.income_12m.fen() / std::max(c.household_size, 1)),
-      c.below_disposable ? "低于" : "不低于", c.disposable_year, yuan(c.disposable_ref.fen()));
+  const std::string disposable =
+      fmt::format("人均年收入 {} 元，{}{} {} 年居民人均可支配收入 {} 元",
+                  yuan(c.income_12m.fen() / std::max(c.household_size, 1)),
+                  c.below_disposable ? "低于" : "不低于", area_word(c), c.disposable_year,
+                  yuan(c.disposable_ref.fen()));
   const std::string rigid = fmt::format(
       "近12个月刚性支出 {} 元（医疗自付 {} 元、教育 {} 元），为家庭收入 {} 元的 {}，认定比例 {}%",
       yuan(c.rigid_12m.fen()), yuan(c.medical_selfpay_12m.fen()), yuan(c.education_net_12m.fen()),
