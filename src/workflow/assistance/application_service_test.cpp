@@ -141,6 +141,16 @@ TEST_F(ApplicationServiceTest, DibaoProcedureEndToEndAddsTheCategory) {
   // submit, investigation, economic check, check, notice, decide, payment, end
   EXPECT_EQ(history_size(*ended), 8u);
   EXPECT_EQ(audit_size(*ended), 8u);
+  const auto history = service().history(a.application_no).value();
+  EXPECT_EQ(history[5].action, "decide");
+  EXPECT_EQ(history[5].from_status, ApplicationStatus::kPublicNotice);
+  EXPECT_EQ(history[5].to_status, ApplicationStatus::kDecided);
+  EXPECT_EQ(history[5].actor, "xiang");
+  EXPECT_EQ(history[5].actor_role, "township_officer");
+  EXPECT_EQ(history[5].on_date, day("2026-06-25"));
+  auto chain = AuditLog(db(), clock_).verify();
+  ASSERT_TRUE(chain.has_value()) << chain.error().to_string();
+  EXPECT_FALSE(chain->first_bad_id.has_value()) << chain->problem;
   EXPECT_EQ(service().payments(a.application_no)->size(), 1u);
 }
 
