@@ -55,6 +55,8 @@ class AidRequestRepository {
   Result<std::vector<AidRequest>> for_application(int64_t application_id);
   // Requests of one track and status, oldest first (the county's 一事一议 inbox).
   Result<std::vector<AidRequest>> list(AidTrack track, AidRequestStatus status);
+  // Requests still waiting whose decision is due before `on` (overdue on it), oldest first.
+  Result<std::vector<AidRequest>> overdue(Date on);
 
  private:
   Database& db_;

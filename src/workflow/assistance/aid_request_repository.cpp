@@ -130,4 +130,13 @@ Result<std::vector<AidRequest>> AidRequestRepository::list(AidTrack track,
       [&](Statement& s) { ParamBinder(s).enumeration(track).enumeration(status); }, read_request);
 }
 
+Result<std::vector<AidRequest>> AidRequestRepository::overdue(Date on) {
+  return query_rows<AidRequest>(
+      db_,
+      fmt::format("SELECT {} FROM temporary_aid_requests WHERE status = 'requested' AND "
+                  "decision_due IS NOT NULL AND decision_due < ? ORDER BY decision_due, id",
+                  kColumns),
+      [&](Statement& s) { ParamBinder(s).date(on); }, read_request);
+}
+
 }  // namespace faxian::workflow

@@ -212,6 +212,8 @@ Result<std::vector<Application>> ApplicationRepository::list(const ApplicationQu
     where += " AND township_code = ?";
   if (query.open_only)
     where += " AND status <> 'ended'";
+  if (query.overdue_on)
+    where += " AND decision IS NULL AND status <> 'ended' AND process_due < ?";
   return query_rows<Application>(
       db_,
       fmt::format("SELECT {} FROM applications WHERE {} ORDER BY id DESC LIMIT ?", kColumns, where),
@@ -227,6 +229,8 @@ Result<std::vector<Application>> ApplicationRepository::list(const ApplicationQu
           bind.enumeration(*query.kind);
         if (!query.township_code.empty())
           bind.text(query.township_code);
+        if (query.overdue_on)
+          bind.date(*query.overdue_on);
         bind.integer(query.limit);
       },
       read_application);

@@ -22,6 +22,8 @@ struct ApplicationQuery {
   std::optional<ApplicationKind> kind{};
   std::string township_code;  // "" for all
   bool open_only = false;     // status other than ended
+  // Undecided applications whose process deadline is before this date (overdue on it).
+  std::optional<Date> overdue_on{};
   int64_t limit = 500;
 };
 

@@ -350,6 +350,23 @@ TEST_F(ApplicationServiceTest, ListFiltersByHouseholdKindStatusAndTownship) {
   EXPECT_TRUE(service().list(query)->empty());
 }
 
+TEST_F(ApplicationServiceTest, OverdueListsUndecidedApplicationsPastTheirLimit) {
+  const int64_t household = seed_poor_household();
+  Application late = submit(household);
+  Application decided = noticed(household);
+  ASSERT_TRUE(service()
+                  .decide(officer_, decided.application_no, decided.version,
+                          {ApplicationDecision::kApproved, "", day("2026-06-25")})
+                  .has_value());
+  ApplicationQuery query;
+  query.overdue_on = *late.process_due;  // due that day: not yet overdue
+  EXPECT_TRUE(service().list(query)->empty());
+  query.overdue_on = late.process_due->add_days(1);
+  auto overdue = service().list(query).value();
+  ASSERT_EQ(overdue.size(), 1u);  // the decided one is not overdue
+  EXPECT_EQ(overdue[0].application_no, late.application_no);
+}
+
 TEST_F(ApplicationServiceTest, FastTrackOnlyForTemporaryAid) {
   SubmitRequest request{ApplicationKind::kDibao, seed_poor_household()};
   request.fast_track = true;

@@ -235,6 +235,9 @@ TEST_F(AssistanceOutcomesTest, CaseByCaseRequestWaitsForTheCountyWithADeadline) 
   auto pending = outcomes().pending_case_by_case().value();
   ASSERT_EQ(pending.size(), 1u);
   EXPECT_EQ(pending[0].id, outcome.request.id);
+  AidRequestRepository requests(db(), clock_);
+  EXPECT_TRUE(requests.overdue(*outcome.request.decision_due)->empty());
+  EXPECT_EQ(requests.overdue(outcome.request.decision_due->add_days(1))->size(), 1u);
 }
 
 TEST_F(AssistanceOutcomesTest, CaseByCaseWithinTheTownshipLimitIsRefused) {
