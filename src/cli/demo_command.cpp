@@ -1,8 +1,8 @@
 // faxian demo [--scale …] [--seed N] [--as-of DATE] [--data-dir DIR]
 // Generates the synthetic 秀山 county, initialises a database (the --db one when given, else
 // one beside the generated files), imports every generated feed (户籍 first, one batch each) and
-// prints what it did. Later stages (screening, leads, the web server with one account per role)
-// are added by the issues that build them.
+// prints what it did, screens every household as of the generator's date and opens a lead for
+// every need warning. The web server with one account per role comes with the API.
 
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +15,7 @@
 #include "cli/open_store.hpp"
 #include "cli/screen_output.hpp"
 #include "cli/shipped_data.hpp"
+#include "cli/warning_leads_step.hpp"
 #include "common/clock.hpp"
 #include "domain/feed_kind.hpp"
 #include "gen/generator.hpp"
@@ -149,6 +150,10 @@ int run_demo(const GlobalOptions& global, const DemoArgs& args, bool db_given) {
   auto table = print_warnings_by_township(demo_global, **db, *job);
   if (!table)
     return report_error(global, table.error());
+  // Every need warning becomes a lead in its township's inbox, due by its level's deadlines.
+  auto leads = open_warning_leads(demo_global, **db, clock);
+  if (!leads)
+    return report_error(global, leads.error());
   return exit_code;
 }
 

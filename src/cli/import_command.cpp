@@ -14,6 +14,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/open_store.hpp"
+#include "cli/warning_leads_step.hpp"
 #include "common/clock.hpp"
 #include "ingest/import_report.hpp"
 #include "ingest/import_runner.hpp"
@@ -112,7 +113,7 @@ int run_import_command(const GlobalOptions& global, const ImportArgs& args) {
                                              outcome->touched_households);
   if (!screened)  // the batch is committed all the same; `faxian screen` catches up
     report_error(global, screened.error());
-  if (*screened && !global.json) {
+  if (screened && *screened && !global.json) {
     const screen::JobOutcome& job = **screened;
     fmt::print(fmt::runtime(say(
                    global,
@@ -121,6 +122,10 @@ int run_import_command(const GlobalOptions& global, const ImportArgs& args) {
                    "{} cleared in {:.3f} s\n")),
                job.screening.result.screened.size(), job.screening.parameters.as_of.iso(),
                job.counts.opened, job.counts.escalated, job.counts.cleared, job.total_seconds);
+  }
+  if (screened && *screened) {
+    if (auto leads = open_warning_leads(global, **db, clock); !leads)
+      report_error(global, leads.error());  // `faxian screen` opens them next time
   }
   return exit_code_of(*outcome);
 }

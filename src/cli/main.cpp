@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   register_rules_command(app, global, exit_code);
   register_screen_command(app, global, exit_code);
   register_eval_command(app, global, exit_code);
+  register_leads_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

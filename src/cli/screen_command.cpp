@@ -10,6 +10,7 @@
 #include "cli/open_store.hpp"
 #include "cli/screen_dates.hpp"
 #include "cli/screen_output.hpp"
+#include "cli/warning_leads_step.hpp"
 #include "common/clock.hpp"
 #include "domain/local_date_time.hpp"
 #include "screen/screening_job.hpp"
@@ -75,6 +76,9 @@ int run_screen(const GlobalOptions& global, const ScreenOptions& options) {
     std::cout << job_summary_json(*job).dump(2) << "\n";
   else
     print_job_summary(global, *job);
+  // 30-screening.md: a new need warning opens a lead in the township's inbox.
+  if (auto leads = open_warning_leads(global, **db, clock); !leads)
+    return report_error(global, leads.error());
   return kExitOk;
 }
 

@@ -6,9 +6,22 @@
 #include "store/query.hpp"
 #include "store/row_codec.hpp"
 #include "workflow/leads/lead_act.hpp"
+#include "workflow/leads/notification_repository.hpp"
 
 namespace faxian::workflow {
 namespace {
+
+std::string_view level_label(WarningLevel level) {
+  switch (level) {
+    case WarningLevel::kRed:
+      return "红色";
+    case WarningLevel::kOrange:
+      return "橙色";
+    case WarningLevel::kYellow:
+      return "黄色";
+  }
+  return "";
+}
 
 struct Assignee {
   std::string role;
@@ -232,6 +245,49 @@ Result<Lead> LeadService::identify(const Actor& actor, std::string_view lead_no,
   return merge(actor, lead_no, linked->version, other->lead_no, "确认为同一户，合并到已有线索");
 }
 
+Result<bool> LeadService::raise_level(const Actor& actor, int64_t lead_id, WarningLevel level,
+                                      Date on) {
+  return in_transaction(db_, [&]() -> Result<bool> {
+    std::optional<Lead> lead;
+    FAXIAN_TRY_ASSIGN(lead, find_by_id(lead_id));
+    if (!lead)
+      return tl::unexpected(lead_not_found(std::to_string(lead_id)));
+    if (lead->status == LeadStatus::kClosed || level <= lead->level)
+      return false;
+    const WarningLevel from = lead->level;
+    lead->level = level;
+    const LeadDeadlines due = lead_deadlines(calendar_, policy_, on, level);
+    if (due.first_contact &&
+        (!lead->first_contact_due || *due.first_contact < *lead->first_contact_due))
+      lead->first_contact_due = due.first_contact;
+    if (due.verification &&
+        (!lead->verification_due || *due.verification < *lead->verification_due))
+      lead->verification_due = due.verification;
+    FAXIAN_TRY(save_lead(db_, *lead, clock_.now_unix()));
+    FAXIAN_TRY(record_lead_change(
+        db_, clock_, actor, *lead,
+        LeadChange{
+            .action = "escalate",
+            .from = lead->status,
+            .to = lead->status,
+            .reason = "",
+            .detail = nlohmann::json{{"from", level_key(from)}, {"to", level_key(level)}}.dump(),
+            .on = on}));
+    NotificationRepository notifications(db_, clock_);
+    Notification notice;
+    notice.kind = "lead_escalated";
+    notice.region_code = lead->township_code;
+    notice.role = "township_officer";
+    notice.subject_type = "lead";
+    notice.subject_id = lead->id;
+    notice.message = fmt::format("线索 {} 的预警等级由{}升为{}，请按新的时限办理", lead->lead_no,
+                                 level_label(from), level_label(level));
+    notice.on_date = on;
+    FAXIAN_TRY(notifications.notify(notice));
+    return true;
+  });
+}
+
 Result<bool> LeadService::complete_outcome(const Actor& actor, int64_t lead_id, LeadOutcome outcome,
                                            std::string_view reference, Date on) {
   return in_transaction(db_, [&]() -> Result<bool> {
@@ -239,9 +295,21 @@ Result<bool> LeadService::complete_outcome(const Actor& actor, int64_t lead_id, 
     FAXIAN_TRY_ASSIGN(lead, find_by_id(lead_id));
     if (!lead)
       return tl::unexpected(lead_not_found(std::to_string(lead_id)));
+    // The pending entry of that outcome with this reference (a lead referred to two
+    // departments has two), else the first pending one of that outcome.
+    LeadOutcomeEntry* match = nullptr;
     for (LeadOutcomeEntry& entry : lead->outcomes) {
       if (entry.outcome != outcome || entry.state != OutcomeState::kPending)
         continue;
+      if (!reference.empty() && entry.reference == reference) {
+        match = &entry;
+        break;
+      }
+      if (match == nullptr)
+        match = &entry;
+    }
+    if (match != nullptr) {
+      LeadOutcomeEntry& entry = *match;
       entry.state = OutcomeState::kDone;
       entry.done_on = on;
       if (!reference.empty())

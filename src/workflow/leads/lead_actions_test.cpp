@@ -251,6 +251,27 @@ TEST_P(LeadActionsTest, APendingOutcomeBlocksClosingUntilItIsDone) {
   EXPECT_EQ(closed->follow_up_on, day("2026-12-10"));
 }
 
+TEST_P(LeadActionsTest, CompletingAnOutcomeFindsTheEntryByItsReference) {
+  const Lead lead = verified(open_lead(warning_report(household_a_, WarningLevel::kRed)),
+                             Willingness::kYes, true);
+  PendingEffect effects;
+  auto decided =
+      leads().decide(officer(), lead.lead_no, lead.version,
+                     {OutcomeDecision{LeadOutcome::kReferral, R"({"department":"医保局"})"},
+                      OutcomeDecision{LeadOutcome::kReferral, R"({"department":"残联"})"}},
+                     day("2026-11-25"), &effects, "");
+  ASSERT_TRUE(decided.has_value()) << decided.error().to_string();
+  auto done = leads().complete_outcome(Actor::system(), lead.id, LeadOutcome::kReferral,
+                                       "referral:2", day("2026-11-27"));
+  ASSERT_TRUE(done.has_value() && *done);
+  auto current = leads().find(lead.lead_no);
+  ASSERT_EQ((*current)->outcomes.size(), 2u);
+  EXPECT_EQ((*current)->outcomes[0].state, OutcomeState::kPending);
+  EXPECT_EQ((*current)->outcomes[0].reference, "referral:1");
+  EXPECT_EQ((*current)->outcomes[1].state, OutcomeState::kDone);
+  EXPECT_EQ((*current)->outcomes[1].done_on, day("2026-11-27"));
+}
+
 TEST_P(LeadActionsTest, MergeMovesTheSourcesAndClosesTheDuplicate) {
   IntakeRequest unidentified;
   unidentified.source = LeadSource::kSocialReport;

@@ -36,7 +36,9 @@ TEST_P(LeadIntakeTest, NumbersLeadsByReportedDayWithTheCountyPrefix) {
 
 TEST_P(LeadIntakeTest, PrefixIsThePinyinInitialsOfTheCountyUnlessConfigured) {
   EXPECT_EQ(pinyin_initials("秀山县"), "XS");
-  EXPECT_EQ(pinyin_initials("酉阳土家族苗族自治县"), "YYTJZMZ");
+  EXPECT_EQ(pinyin_initials("秀山土家族苗族自治县"), "XS");
+  EXPECT_EQ(pinyin_initials("酉阳土家族苗族自治县"), "YY");
+  EXPECT_EQ(pinyin_initials("渝中区"), "YZ");
   EXPECT_EQ(pinyin_initials("Springfield"), "");
   ASSERT_TRUE(db().run("INSERT INTO workflow_settings VALUES ('lead.number_prefix', 'QX', 'a', 0)")
                   .has_value());

@@ -6,13 +6,24 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include "domain/ethnicity.hpp"
 #include "store/query.hpp"
 #include "store/row_codec.hpp"
 
 namespace faxian::workflow {
 namespace {
 
+// The place's own name: without its 县/区/市 suffix and, for an autonomous county, without the
+// peoples named before 自治县 (秀山土家族苗族自治县 → 秀山).
 std::string_view strip_suffix(std::string_view name) {
+  size_t cut = name.size();
+  for (const auto& entry : EnumTable<Ethnicity>::entries()) {
+    const size_t at = name.find(entry.label);
+    if (at != std::string_view::npos && at > 0 && at < cut && entry.label.ends_with("族"))
+      cut = at;
+  }
+  if (cut < name.size() && name.find("自治") != std::string_view::npos)
+    return name.substr(0, cut);
   for (std::string_view suffix : {"自治县", "县", "区", "市"}) {
     if (name.size() > suffix.size() && name.ends_with(suffix))
       return name.substr(0, name.size() - suffix.size());

@@ -1,7 +1,7 @@
 #pragma once
 // Lead numbers (40-workflow.md): the county's prefix, the reported date and a daily sequence,
 // e.g. XS20230415-0012. The prefix is the workflow setting `lead.number_prefix`, by default
-// the pinyin initials of the county's name without its 县/区/市 suffix (秀山县 → XS); the
+// the pinyin initials of the county's own name (秀山土家族苗族自治县 → XS); the
 // sequence is county-wide per date, four digits and more when a day has over 9,999 leads.
 
 #include <string>

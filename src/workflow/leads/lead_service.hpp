@@ -144,6 +144,11 @@ class LeadService {
   Result<Lead> identify(const Actor& actor, std::string_view lead_no, int64_t version,
                         int64_t household_id);
 
+  // Raises an open lead's level (its warning escalated): the deadlines of the new level from
+  // `on` replace later ones, and the township's officers are notified. Returns false when the
+  // lead is closed or already at that level or higher. A system action: no version check.
+  Result<bool> raise_level(const Actor& actor, int64_t lead_id, WarningLevel level, Date on);
+
   // Marks the pending outcome of `lead_id` done (an application arrived, a referral was
   // answered, a payment recorded …). Returns false when no such outcome was pending. Runs inside
   // the caller's transaction when there is one.
