@@ -111,6 +111,16 @@ struct EligibilityCheck {
   int dwellings = 0;
   Money vehicle_exempt_value;
   std::vector<AssetFinding> assets;
+  // 重大疾病 (R09's reading: a member's medical record in R09's window with a listed ICD-10
+  // code, or the health status 重大疾病 recorded by the workflow) and the exemption of
+  // policy/standards.md: financial assets up to 50,000 yuan per person are allowed where a
+  // member has a recognised major illness needing long-term treatment.
+  bool serious_illness = false;
+  std::vector<SourceRecord> illness_records;
+  Money illness_deposit_allowance;  // 50,000 × n
+  // The asset test fails on deposits alone and they are within the allowance: the officer must
+  // judge whether the illness needs long-term treatment (manual_review).
+  bool illness_exemption_possible = false;
 
   std::vector<CategoryKind> categories_held;
   int working_age_count = 0;

@@ -48,6 +48,10 @@ json assets(const EligibilityCheck& check) {
               {"deposit_months", check.deposit_months},
               {"dwellings", check.dwellings},
               {"vehicle_exempt_value", money(check.vehicle_exempt_value)},
+              {"serious_illness", check.serious_illness},
+              {"illness_records", records(check.illness_records)},
+              {"illness_deposit_allowance", money(check.illness_deposit_allowance)},
+              {"illness_exemption_possible", check.illness_exemption_possible},
               {"records", list}};
 }
 

@@ -58,16 +58,38 @@ ProgrammeFinding finding(Programme programme, Recommendation recommendation,
   return ProgrammeFinding{programme, recommendation, std::move(reasons)};
 }
 
-ProgrammeFinding excluded(Programme programme, const EligibilityCheck& c) {
+std::string asset_failure(const EligibilityCheck& c) {
   std::string why;
   for (const std::string& reason : asset_reasons(c))
     why += (why.empty() ? "" : "；") + reason;
-  return finding(programme, Recommendation::kNotEligible,
-                 {fmt::format("家庭财产状况不符合规定：{}", why)});
+  return fmt::format("家庭财产状况不符合规定：{}", why);
+}
+
+// The asset test decides alone, except where the illness exemption may apply: then the income
+// tests run as if the assets passed, and an eligible result becomes manual_review.
+bool assets_exclude(const EligibilityCheck& c) {
+  return c.excluded_by_assets && !c.illness_exemption_possible;
+}
+
+ProgrammeFinding excluded(Programme programme, const EligibilityCheck& c) {
+  return finding(programme, Recommendation::kNotEligible, {asset_failure(c)});
+}
+
+// Eligible but for deposits the illness exemption may allow: the officer judges.
+void apply_illness_exemption(const EligibilityCheck& c, ProgrammeFinding& f) {
+  if (!c.illness_exemption_possible || f.recommendation != Recommendation::kEligible)
+    return;
+  f.recommendation = Recommendation::kManualReview;
+  std::erase(f.reasons, std::string("财产状况符合规定"));
+  f.reasons.push_back(asset_failure(c));
+  f.reasons.push_back(
+      fmt::format("家庭成员患重大疾病，存款 {} 元未超过人均 5 万元的豁免额 {} "
+                  "元；是否需长期治疗、可否豁免须人工研判",
+                  yuan(c.deposits_total.fen()), yuan(c.illness_deposit_allowance.fen())));
 }
 
 ProgrammeFinding dibao(const EligibilityCheck& c) {
-  if (c.excluded_by_assets)
+  if (assets_exclude(c))
     return excluded(Programme::kDibao, c);
   const std::string income = income_text(c);
   if (!c.below_standard)
@@ -88,7 +110,7 @@ ProgrammeFinding dibao(const EligibilityCheck& c) {
 }
 
 ProgrammeFinding edge(const EligibilityCheck& c) {
-  if (c.excluded_by_assets)
+  if (assets_exclude(c))
     return excluded(Programme::kDibaoEdge, c);
   const std::string income = income_text(c);
   if (c.below_standard)
@@ -107,7 +129,7 @@ ProgrammeFinding edge(const EligibilityCheck& c) {
 
 ProgrammeFinding hardship(const EligibilityCheck& c) {
   const Programme p = Programme::kExpenditureHardship;
-  if (c.excluded_by_assets)
+  if (assets_exclude(c))
     return excluded(p, c);
   if (c.below_edge)
     return finding(p, Recommendation::kNotEligible,
@@ -139,7 +161,7 @@ ProgrammeFinding tekun(const EligibilityCheck& c) {
     return finding(p, Recommendation::kNotEligible,
                    {fmt::format("家庭有 {} 名16–59岁且非重度残疾（非失能）的成员，具备劳动能力",
                                 c.working_age_count)});
-  if (c.excluded_by_assets)
+  if (assets_exclude(c))
     return excluded(p, c);
   if (!c.below_standard)
     return finding(p, Recommendation::kNotEligible,
@@ -162,7 +184,10 @@ ProgrammeFinding tekun(const EligibilityCheck& c) {
 }  // namespace
 
 std::vector<ProgrammeFinding> decide_programmes(const EligibilityCheck& check) {
-  return {dibao(check), edge(check), hardship(check), tekun(check)};
+  std::vector<ProgrammeFinding> findings{dibao(check), edge(check), hardship(check), tekun(check)};
+  for (ProgrammeFinding& f : findings)
+    apply_illness_exemption(check, f);
+  return findings;
 }
 
 }  // namespace faxian::workflow::eligibility_detail

@@ -104,6 +104,28 @@ TEST_F(EligibilityServiceTest, SecondDwellingExcludesAndTheReasonSaysSo) {
   EXPECT_TRUE(named);
 }
 
+TEST_F(EligibilityServiceTest, IllnessExemptionStopsAt50000PerPerson) {
+  import_csv(FeedKind::kMedical,
+             "结算单号,身份证号,姓名,结算日期,医疗总费用,个人自付,诊断编码\n"
+             "YB9,500241197202020041,彭秀兰,2026-04-01,20000.00,5000.00,C50.9\n");
+  import_csv(FeedKind::kAssets,
+             "身份证号,姓名,财产类型,登记日期,估值\n"
+             "500241197001010031,向德明,存款,2025-01-01,80000.00\n");
+  EligibilityCheck within = compute();  // 20,000 + 80,000 = 100,000 = 50,000 × 2
+  EXPECT_TRUE(within.excluded_by_assets);
+  EXPECT_TRUE(within.serious_illness);
+  ASSERT_EQ(within.illness_records.size(), 1u);
+  EXPECT_TRUE(within.illness_exemption_possible);
+  EXPECT_EQ(within.finding(Programme::kDibao).recommendation, Recommendation::kManualReview);
+  import_csv(FeedKind::kAssets,
+             "身份证号,姓名,财产类型,登记日期,估值\n"
+             "500241197001010031,向德明,存款,2025-02-01,0.01\n");
+  EligibilityCheck over = compute();
+  EXPECT_EQ(over.deposits_total, Money::from_fen(10000001));
+  EXPECT_FALSE(over.illness_exemption_possible);
+  EXPECT_EQ(over.finding(Programme::kDibao).recommendation, Recommendation::kNotEligible);
+}
+
 TEST_F(EligibilityServiceTest, IncomeTypesExcludedByTheStandardsFileDoNotCount) {
   auto text = read_file(testing_support::kSourceDir + "/data/standards/chongqing.toml").value();
   const std::string from = "excluded_types = []";

@@ -121,6 +121,24 @@ void list_assets(const screen::HouseholdSnapshot& snapshot, EligibilityCheck& ch
   check.vehicle_exempt_value = standards.vehicle_exempt_value;
 }
 
+std::vector<SourceRecord> list_serious_illness(const screen::HouseholdSnapshot& snapshot,
+                                               bool* status) {
+  const auto& parameters = snapshot.parameters();
+  const Day after = parameters.d - parameters.rule(RuleId::kR09).thresholds.window_days;
+  std::vector<SourceRecord> records;
+  for (const screen::MemberView& member : snapshot.members()) {
+    *status = *status || snapshot.store().persons[member.person].serious_status;
+    for (const screen::MedicalRow& row :
+         screen::rows_between(snapshot.store().medical.of(member.person), after, parameters.d,
+                              [](const screen::MedicalRow& r) { return r.date; }))
+      if (parameters.serious_code[row.code])
+        records.push_back(
+            record(FeedKind::kMedical, row.record_id, member.person, row.date, row.self_paid_fen));
+  }
+  sort_by_date(records);
+  return records;
+}
+
 std::vector<SupporterCandidate> find_supporters(const screen::HouseholdSnapshot& snapshot) {
   const FeatureStore& store = snapshot.store();
   const Day d = snapshot.parameters().d;

@@ -19,6 +19,10 @@ std::vector<SourceRecord> list_education(const screen::HouseholdSnapshot& snapsh
 // Active asset rows of current members dated ≤ D (not 注销), with deposits and dwellings summed
 // into `check`.
 void list_assets(const screen::HouseholdSnapshot& snapshot, EligibilityCheck& check);
+// Members' medical records in R09's window whose diagnosis is a serious illness; `*status` is
+// set when a member's recorded health status is 重大疾病.
+std::vector<SourceRecord> list_serious_illness(const screen::HouseholdSnapshot& snapshot,
+                                               bool* status);
 // Former members alive on D, aged 18–59 and not severely disabled (see eligibility_check.hpp).
 std::vector<SupporterCandidate> find_supporters(const screen::HouseholdSnapshot& snapshot);
 
