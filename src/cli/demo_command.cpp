@@ -143,6 +143,8 @@ int run_demo(const GlobalOptions& global, const DemoArgs& args, bool db_given) {
   int exit_code = import_generated_feeds(demo_global, **db, clock, options->out_dir);
   if (exit_code != kExitOk && exit_code != kExitRejectedRows)
     return exit_code;
+  if (auto tickets = receive_hotline_tickets(demo_global, **db, clock); !tickets)
+    return report_error(global, tickets.error());
   auto job = screen::screen_and_store(**db, clock, options->as_of, screen::JobMode::kFull);
   if (!job)
     return report_error(global, job.error());

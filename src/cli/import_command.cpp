@@ -108,6 +108,10 @@ int run_import_command(const GlobalOptions& global, const ImportArgs& args) {
   } else {
     std::cout << ingest::format_import_report(*outcome, message_language(global));
   }
+  if (*feed == FeedKind::kHotline && outcome->batch.status == BatchStatus::kCommitted) {
+    if (auto tickets = receive_hotline_tickets(global, **db, clock); !tickets)
+      report_error(global, tickets.error());  // the next hotline batch receives them
+  }
   // 30-screening.md: the households the batch touched are screened again at once.
   auto screened = screen::screen_after_batch(**db, clock, outcome->touched_persons,
                                              outcome->touched_households);

@@ -7,6 +7,7 @@
 #include "store/query.hpp"
 #include "store/row_codec.hpp"
 #include "store/warning_repository.hpp"
+#include "workflow/casework/referral_service.hpp"
 #include "workflow/leads/lead_service.hpp"
 
 namespace faxian::workflow {
@@ -98,6 +99,7 @@ Result<WarningLeadsOutcome> open_leads_for_warnings(Database& db, const Clock& c
   std::vector<Warning> warnings;
   FAXIAN_TRY_ASSIGN(warnings, load_warnings(db, clock, ids));
   LeadService leads(db, clock, calendar, policy);
+  ReferralService referrals(db, clock, calendar, policy);
   const Actor system = Actor::system();
   for (const Warning& warning : warnings) {
     IntakeRequest request;
@@ -111,6 +113,11 @@ Result<WarningLeadsOutcome> open_leads_for_warnings(Database& db, const Clock& c
     IntakeResult result;
     FAXIAN_TRY_ASSIGN(result, leads.intake(system, request));
     ++(result.attached ? outcome.attached : outcome.opened);
+    WarningReferrals sent;
+    FAXIAN_TRY_ASSIGN(
+        sent, referrals.send_for_warning(system, warning, result.lead.id, warning.first_detected));
+    outcome.referrals += static_cast<int64_t>(sent.sent.size());
+    outcome.unknown_departments += static_cast<int64_t>(sent.unknown_departments.size());
   }
   std::vector<Escalation> raised;
   FAXIAN_TRY_ASSIGN(raised, escalations(db));

@@ -1,7 +1,8 @@
 #pragma once
 // 预警转线索 (30-screening.md "Warnings"; 40-workflow.md "Leads"): every open need warning is
 // reported to its household's township inbox as a data-warning lead — a new lead, or one more
-// source on the household's open lead. The lead is created on the as-of date of the screening
+// source on the household's open lead — and referred to each department it lists (other than
+// the township itself). The lead is created on the as-of date of the screening
 // run that first raised the warning, with the deadlines of its level from that date.
 //
 // It reconciles rather than reacts: it looks for open need warnings that no lead reports yet
@@ -20,9 +21,11 @@
 namespace faxian::workflow {
 
 struct WarningLeadsOutcome {
-  int64_t opened = 0;    // new leads
-  int64_t attached = 0;  // reports added to a household's open lead
-  int64_t raised = 0;    // open leads whose level rose with an escalated warning
+  int64_t opened = 0;               // new leads
+  int64_t attached = 0;             // reports added to a household's open lead
+  int64_t raised = 0;               // open leads whose level rose with an escalated warning
+  int64_t referrals = 0;            // referrals sent to the departments the warnings list
+  int64_t unknown_departments = 0;  // listed departments not in the catalogue (not sent)
   double seconds = 0;
 };
 
