@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   register_screen_command(app, global, exit_code);
   register_eval_command(app, global, exit_code);
   register_leads_command(app, global, exit_code);
+  register_deadlines_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);
