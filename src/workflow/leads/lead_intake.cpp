@@ -120,7 +120,7 @@ Result<IntakeResult> LeadService::intake(const Actor& actor, const IntakeRequest
     const int64_t now = clock_.now_unix();
     Lead lead;
     std::string prefix;
-    FAXIAN_TRY_ASSIGN(prefix, lead_number_prefix(db_));
+    FAXIAN_TRY_ASSIGN(prefix, number_prefix());
     FAXIAN_TRY_ASSIGN(lead.lead_no, next_lead_number(db_, prefix, request.reported_on));
     lead.household_id = request.household_id;
     if (!request.household_id) {
@@ -151,6 +151,15 @@ Result<IntakeResult> LeadService::intake(const Actor& actor, const IntakeRequest
     FAXIAN_TRY_ASSIGN(stored, find_by_id(lead.id));
     return IntakeResult{std::move(*stored), false};
   });
+}
+
+Result<std::string> LeadService::number_prefix() {
+  if (!prefix_) {
+    std::string prefix;
+    FAXIAN_TRY_ASSIGN(prefix, lead_number_prefix(db_));
+    prefix_ = std::move(prefix);
+  }
+  return *prefix_;
 }
 
 Result<IntakeResult> LeadService::attach(const Actor& actor, Lead lead,

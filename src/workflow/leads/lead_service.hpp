@@ -185,10 +185,14 @@ class LeadService {
   // Adds the report to the household's open lead (intake's deduplication).
   Result<IntakeResult> attach(const Actor& actor, Lead lead, const IntakeRequest& request);
 
+  // The lead-number prefix, read once per service (it needs an ICU transliterator).
+  Result<std::string> number_prefix();
+
   Database& db_;
   const Clock& clock_;
   const WorkCalendar& calendar_;
   DeadlinePolicy policy_;
+  std::optional<std::string> prefix_;
 };
 
 }  // namespace faxian::workflow
