@@ -48,9 +48,23 @@ Result<Money> amount_of(const nlohmann::json& parameters, std::string_view key) 
   return *money;
 }
 
+// A text parameter: `fallback` when absent, kInvalidArgument when not a string.
+Result<std::string> text_parameter(const nlohmann::json& parameters, std::string_view key,
+                                   std::string fallback = {}) {
+  const auto found = parameters.find(std::string(key));
+  if (found == parameters.end() || found->is_null())
+    return fallback;
+  if (!found->is_string()) {
+    return fail(ErrorCode::kInvalidArgument, fmt::format("处置参数 {} 应为文字", key),
+                fmt::format("parameter '{}' is not a string", key));
+  }
+  return found->get<std::string>();
+}
+
 template <typename E>
 Result<E> enum_parameter(const nlohmann::json& parameters, std::string_view key, E fallback) {
-  const std::string text = parameters.value(std::string(key), std::string());
+  std::string text;
+  FAXIAN_TRY_ASSIGN(text, text_parameter(parameters, key));
   if (text.empty())
     return fallback;
   if (auto value = enum_from_key<E>(text))
@@ -97,10 +111,11 @@ Result<EffectResult> LeadDecisions::assisted_application(const Actor& actor, con
   FAXIAN_TRY_ASSIGN(household, household_of(lead, decision.outcome));
   ApplicationKind kind = ApplicationKind::kDibao;
   FAXIAN_TRY_ASSIGN(kind, enum_parameter(parameters, "kind", ApplicationKind::kDibao));
+  std::string description;
+  FAXIAN_TRY_ASSIGN(description, text_parameter(parameters, "description", lead.description));
   Application application;
-  FAXIAN_TRY_ASSIGN(application, assistance_.open_assisted_application(
-                                     actor, lead.id, household, kind, on,
-                                     parameters.value("description", lead.description)));
+  FAXIAN_TRY_ASSIGN(application, assistance_.open_assisted_application(actor, lead.id, household,
+                                                                       kind, on, description));
   return EffectResult{OutcomeState::kDone, application.application_no};
 }
 
@@ -126,7 +141,7 @@ Result<EffectResult> LeadDecisions::emergency_aid(const Actor& actor, const Lead
   FAXIAN_TRY_ASSIGN(request.kind,
                     enum_parameter(parameters, "kind", ApplicationKind::kTemporaryEmergency));
   FAXIAN_TRY_ASSIGN(request.method, enum_parameter(parameters, "method", PaymentMethod::kCash));
-  request.reason = parameters.value("reason", std::string());
+  FAXIAN_TRY_ASSIGN(request.reason, text_parameter(parameters, "reason"));
   request.on = on;
   EmergencyAidResult granted;
   FAXIAN_TRY_ASSIGN(granted, assistance_.grant_emergency_aid(actor, request));
@@ -143,7 +158,7 @@ Result<EffectResult> LeadDecisions::case_by_case(const Actor& actor, const Lead&
   FAXIAN_TRY_ASSIGN(request.amount, amount_of(parameters, "amount"));
   FAXIAN_TRY_ASSIGN(request.kind,
                     enum_parameter(parameters, "kind", ApplicationKind::kTemporaryEmergency));
-  request.reasons = parameters.value("reasons", std::string());
+  FAXIAN_TRY_ASSIGN(request.reasons, text_parameter(parameters, "reasons"));
   request.on = on;
   CaseByCaseOutcome requested;
   FAXIAN_TRY_ASSIGN(requested, assistance_.request_case_by_case(actor, request));

@@ -173,11 +173,13 @@ Result<Lead> LeadService::reopen(const Actor& actor, std::string_view lead_no, i
 }
 
 Result<Lead> LeadService::merge(const Actor& actor, std::string_view lead_no, int64_t version,
-                                std::string_view into_lead_no, std::string_view reason) {
+                                std::string_view into_lead_no, std::string_view reason,
+                                std::optional<Date> on) {
   if (into_lead_no == lead_no) {
     return fail(ErrorCode::kInvalidArgument, "线索不能合并到自身", "merge into itself");
   }
-  return act(actor, lead_no, version, LeadAction::kMerge, clock_.today(), reason,
+  const Date today = on.value_or(clock_.today());
+  return act(actor, lead_no, version, LeadAction::kMerge, today, reason,
              [&](Lead& lead) -> Result<std::string> {
                std::optional<Lead> target;
                FAXIAN_TRY_ASSIGN(target, find(into_lead_no));
@@ -194,7 +196,6 @@ Result<Lead> LeadService::merge(const Actor& actor, std::string_view lead_no, in
                                     [&](Statement& statement) {
                                       ParamBinder(statement).integer(target->id).integer(lead.id);
                                     }));
-               const Date today = clock_.today();
                FAXIAN_TRY(insert_outcome(db_, lead.id,
                                          LeadOutcomeEntry{.outcome = LeadOutcome::kDuplicate,
                                                           .state = OutcomeState::kDone,

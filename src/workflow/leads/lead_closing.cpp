@@ -45,8 +45,10 @@ Result<void> check_decisions(const std::vector<OutcomeDecision>& outcomes) {
                   fmt::format("「{}」不能与其他处置结果同时选择", enum_label(decision.outcome)),
                   "no_need and duplicate stand alone");
     }
-    if (!nlohmann::json::accept(decision.parameters)) {
-      return fail(ErrorCode::kInvalidArgument, "处置参数格式错误", "parameters are not JSON");
+    const auto parsed = nlohmann::json::parse(decision.parameters, nullptr, false);
+    if (!parsed.is_object()) {
+      return fail(ErrorCode::kInvalidArgument, "处置参数应为 JSON 对象",
+                  "parameters are not a JSON object");
     }
   }
   return ok();
@@ -130,8 +132,12 @@ Result<Lead> LeadService::decide(const Actor& actor, std::string_view lead_no, i
   FAXIAN_TRY(check_decisions(outcomes));
   if (outcomes.front().outcome == LeadOutcome::kDuplicate) {
     const auto parameters = nlohmann::json::parse(outcomes.front().parameters);
-    const std::string into = parameters.value("into", "");
-    return merge(actor, lead_no, version, into, reason);
+    const auto into = parameters.find("into");
+    if (into == parameters.end() || !into->is_string()) {
+      return fail(ErrorCode::kInvalidArgument, "请填写重复线索要合并到的线索编号",
+                  "duplicate without a string 'into'");
+    }
+    return merge(actor, lead_no, version, into->get<std::string>(), reason, on);
   }
   return act(
       actor, lead_no, version, LeadAction::kDecide, on, reason,

@@ -93,9 +93,12 @@ Result<VerificationRecord> read_verification(const Statement& statement) {
   const auto parsed_policies = nlohmann::json::parse(policies, nullptr, false);
   if (!parsed.is_object() || !parsed_policies.is_array())
     return fail(ErrorCode::kCorrupt, "核实记录数据损坏", "verification JSON is malformed");
-  record.conditions = LivingConditions{parsed.value("food", ""), parsed.value("housing", ""),
-                                       parsed.value("medical", ""), parsed.value("schooling", ""),
-                                       parsed.value("care", "")};
+  auto text_of = [&](const char* key) {
+    const auto found = parsed.find(key);
+    return found != parsed.end() && found->is_string() ? found->get<std::string>() : std::string();
+  };
+  record.conditions = LivingConditions{text_of("food"), text_of("housing"), text_of("medical"),
+                                       text_of("schooling"), text_of("care")};
   for (const auto& policy : parsed_policies) {
     if (policy.is_string())
       record.policies.push_back(policy.get<std::string>());

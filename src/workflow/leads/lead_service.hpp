@@ -128,17 +128,19 @@ class LeadService {
                       OutcomeEffects* effects, std::string_view reason);
   // Closes a decided lead whose outcomes are all done (kIllegalTransition naming the pending
   // ones otherwise). A follow-up date creates a follow-up task; without one, a lead decided
-  // declined (or whose application was refused) gets the default of 90 working days.
+  // declined gets the default of 90 working days (a refused application's follow-up comes from
+  // workflow::on_application_refused).
   Result<Lead> close(const Actor& actor, std::string_view lead_no, int64_t version,
                      std::optional<Date> follow_up_on, std::string_view note, Date on);
   // Opens a closed lead again (back to verifying) with a reason. kIllegalTransition when the
   // household has another open lead.
   Result<Lead> reopen(const Actor& actor, std::string_view lead_no, int64_t version,
                       std::string_view reason);
-  // Merges this lead into another open lead (outcome duplicate): its sources move over, it is
-  // closed. kInvalidArgument when merging into itself or a closed lead.
+  // Merges this lead into another open lead (outcome duplicate) on `on` (default today): its
+  // sources move over, it is closed. kInvalidArgument when merging into itself or a closed lead.
   Result<Lead> merge(const Actor& actor, std::string_view lead_no, int64_t version,
-                     std::string_view into_lead_no, std::string_view reason);
+                     std::string_view into_lead_no, std::string_view reason,
+                     std::optional<Date> on = std::nullopt);
   // Links an unidentified subject to a household an officer confirmed; when that household has
   // another open lead, this lead is merged into it.
   Result<Lead> identify(const Actor& actor, std::string_view lead_no, int64_t version,
