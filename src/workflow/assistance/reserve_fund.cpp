@@ -1,9 +1,11 @@
 #include "workflow/assistance/reserve_fund.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "store/query.hpp"
 #include "store/row_codec.hpp"
+#include "workflow/leads/audit_log.hpp"
 
 namespace faxian::workflow {
 namespace {
@@ -115,6 +117,23 @@ Result<ReserveEntry> ReserveFund::append(const Actor& actor, std::string_view to
   if (!id)
     return tl::unexpected(id.error());
   entry.id = id->value_or(0);
+  // Every movement of money is in the audit log too (50-api-security.md).
+  auto audited = AuditLog(db_, clock_)
+                     .append(AuditEntry{
+                         .actor = actor.name,
+                         .actor_role = actor.is_system() ? "" : std::string(enum_key(actor.role)),
+                         .source_address = "",
+                         .action = fmt::format("reserve_fund.{}", enum_key(kind)),
+                         .object_type = "reserve_fund",
+                         .object_id = std::string(township_code),
+                         .reason = std::string(note),
+                         .detail = nlohmann::json{{"amount_fen", amount.fen()},
+                                                  {"balance_after_fen", after.fen()},
+                                                  {"on", on.iso()},
+                                                  {"entry_id", entry.id}}
+                                       .dump()});
+  if (!audited)
+    return tl::unexpected(audited.error());
   return entry;
 }
 

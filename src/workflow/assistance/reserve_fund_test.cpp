@@ -2,6 +2,7 @@
 // ledger, an insufficient balance refused with nothing written, funds kept per township.
 
 #include "workflow/assistance/reserve_fund.hpp"
+#include "workflow/leads/audit_log.hpp"
 
 #include <gtest/gtest.h>
 
@@ -37,6 +38,14 @@ TEST_F(ReserveFundTest, TopUpsAndPaymentsKeepBalanceAndLedgerInStep) {
   EXPECT_EQ(ledger[0].kind, ReserveEntryKind::kTopUp);
   EXPECT_EQ(ledger[1].amount, Money::from_fen(250050));
   EXPECT_EQ(ledger[2].balance_after, Money::from_fen(754950));
+  // Every movement is also in the audit log, and the chain holds.
+  AuditLog audit(db(), clock_);
+  auto entries = audit.for_object("reserve_fund", "500241002");
+  ASSERT_TRUE(entries.has_value()) << entries.error().to_string();
+  ASSERT_EQ(entries->size(), 3u);
+  EXPECT_EQ((*entries)[1].entry.action, "reserve_fund.payment");
+  EXPECT_EQ((*entries)[1].entry.reason, "先行救助");
+  EXPECT_FALSE(audit.verify()->first_bad_id.has_value());
 }
 
 TEST_F(ReserveFundTest, InsufficientBalanceIsRefusedAndNothingIsWritten) {
