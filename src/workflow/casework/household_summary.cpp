@@ -23,19 +23,20 @@ using nlohmann::json;
 Result<void> locate(Database& db, std::string_view village_code, std::string_view township_code,
                     HouseholdSummary& summary) {
   RegionRepository regions(db);
+  std::string township_of_place(township_code);  // owns the code: the village is scoped below
   if (!village_code.empty()) {
     std::optional<Region> village;
     FAXIAN_TRY_ASSIGN(village, regions.find(village_code));
     if (village) {
       summary.village_code = village->code;
       summary.village_name = village->name;
-      township_code = village->parent_code;
+      township_of_place = village->parent_code;
     }
   }
-  if (!township_code.empty()) {
+  if (!township_of_place.empty()) {
     std::optional<Region> township;
-    FAXIAN_TRY_ASSIGN(township, regions.find(township_code));
-    summary.township_code = std::string(township_code);
+    FAXIAN_TRY_ASSIGN(township, regions.find(township_of_place));
+    summary.township_code = township_of_place;
     if (township)
       summary.township_name = township->name;
   }
