@@ -23,6 +23,7 @@ void register_screen_command(CLI::App& app, GlobalOptions& global, int& exit_cod
 void register_eval_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_leads_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_deadlines_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 // Imports one file as one batch with progress on stderr (import_command.cpp; also the demo).
 Result<ingest::ImportOutcome> import_one_file(Database& db, const Clock& clock,

@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   register_eval_command(app, global, exit_code);
   register_leads_command(app, global, exit_code);
   register_deadlines_command(app, global, exit_code);
+  register_serve_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

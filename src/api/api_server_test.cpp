@@ -1,0 +1,116 @@
+// The server on loopback, driven by a real HTTP client: liveness, readiness against a real
+// database (migrated or not), the JSON error body for unknown routes and oversized bodies, and
+// the security headers on every response.
+
+#include "api/api_server.hpp"
+
+#include <httplib.h>
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "common/clock.hpp"
+#include "store/migrations/migrations.hpp"
+#include "store/testing/store_test_support.hpp"
+
+namespace faxian::api {
+namespace {
+
+class ApiServerTest : public ::testing::Test {
+ protected:
+  void start(bool migrated) {
+    test_db_ = faxian::testing_support::SqliteTestDatabase::create();
+    ASSERT_NE(test_db_, nullptr);
+    if (migrated) {
+      auto version = migrate(test_db_->db(), SystemClock().now_unix());
+      ASSERT_TRUE(version.has_value()) << version.error().to_string();
+    }
+    ServerConfig config;
+    config.database_url = test_db_->path();
+    config.port = 0;
+    config.json_body_limit = 1024;
+    server_ = std::make_unique<ApiServer>(config);
+    auto bound = server_->bind();
+    ASSERT_TRUE(bound.has_value()) << bound.error().to_string();
+    server_->start_in_background();
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+  }
+  void TearDown() override {
+    if (server_)
+      server_->stop();
+  }
+  static nlohmann::json body_of(const httplib::Result& result) {
+    return nlohmann::json::parse(result->body, nullptr, false);
+  }
+
+  std::unique_ptr<faxian::testing_support::SqliteTestDatabase> test_db_;
+  std::unique_ptr<ApiServer> server_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(ApiServerTest, HealthzAnswersWithSecurityHeaders) {
+  start(true);
+  auto result = client_->Get("/healthz");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 200);
+  EXPECT_EQ(body_of(result)["status"], "ok");
+  EXPECT_EQ(result->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_NE(result->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'"),
+            std::string::npos);
+  EXPECT_EQ(result->get_header_value("Content-Type"), "application/json; charset=utf-8");
+}
+
+TEST_F(ApiServerTest, ReadyzIsReadyOnlyWithAMigratedDatabase) {
+  start(true);
+  auto ready = client_->Get("/readyz");
+  ASSERT_TRUE(ready);
+  EXPECT_EQ(ready->status, 200);
+  EXPECT_EQ(body_of(ready)["status"], "ready");
+}
+
+TEST_F(ApiServerTest, ReadyzIs503WithTheReasonWhenTheSchemaIsMissing) {
+  start(false);
+  auto result = client_->Get("/readyz");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 503);
+  const nlohmann::json body = body_of(result);
+  EXPECT_EQ(body["error"]["code"], "unavailable");
+  EXPECT_NE(body["error"]["message"].get<std::string>().find("faxian init"), std::string::npos);
+}
+
+TEST_F(ApiServerTest, UnknownRoutesAreJsonNotFoundWithoutLeakingDetail) {
+  start(true);
+  auto result = client_->Get("/api/v1/no-such-thing");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 404);
+  const nlohmann::json body = body_of(result);
+  EXPECT_EQ(body["error"]["code"], "not_found");
+  EXPECT_TRUE(body["error"]["details"].is_object());
+  EXPECT_EQ(result->get_header_value("X-Frame-Options"), "DENY");
+}
+
+TEST_F(ApiServerTest, ABodyOverTheLimitIs413) {
+  start(true);
+  const std::string big(4096, 'x');
+  auto result = client_->Post("/healthz", big, "application/json");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 413);
+  EXPECT_EQ(body_of(result)["error"]["code"], "payload_too_large");
+}
+
+TEST_F(ApiServerTest, BindingATakenPortIsAClearError) {
+  start(true);
+  ServerConfig config;
+  config.database_url = test_db_->path();
+  config.port = server_->port();
+  ApiServer second(config);
+  auto bound = second.bind();
+  ASSERT_FALSE(bound.has_value());
+  EXPECT_EQ(bound.error().code, ErrorCode::kIo);
+  EXPECT_NE(bound.error().message.find(std::to_string(server_->port())), std::string::npos);
+}
+
+}  // namespace
+}  // namespace faxian::api
