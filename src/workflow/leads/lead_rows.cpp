@@ -53,52 +53,45 @@ Result<LeadOutcomeEntry> read_outcome(const Statement& statement, int64_t* lead_
   return outcome;
 }
 
+// The rows of one part table (`sql` selects lead_id first, then what `read` reads) for the
+// leads with ids in [low, high], handed to `sink(lead_id, part)` in order.
+template <typename Part, typename Read, typename Sink>
+Result<void> load_part_rows(Database& db, std::string_view sql, int64_t low, int64_t high,
+                            Read&& read, Sink&& sink) {
+  struct Keyed {
+    int64_t lead_id = 0;
+    Part part;
+  };
+  auto rows = query_rows<Keyed>(
+      db, sql, [&](Statement& statement) { ParamBinder(statement).integer(low).integer(high); },
+      [&](const Statement& statement) -> Result<Keyed> {
+        Keyed keyed;
+        auto part = read(statement, &keyed.lead_id);
+        if (!part)
+          return tl::unexpected(part.error());
+        keyed.part = std::move(*part);
+        return keyed;
+      });
+  if (!rows)
+    return tl::unexpected(rows.error());
+  for (Keyed& keyed : *rows)
+    sink(keyed.lead_id, std::move(keyed.part));
+  return ok();
+}
+
 // Sources and outcomes of the leads with ids in [low, high], handed to `sink`.
 template <typename Sink>
 Result<void> load_parts_between(Database& db, int64_t low, int64_t high, Sink&& sink) {
-  struct Keyed {
-    int64_t lead_id;
-    LeadSourceEntry source;
-  };
-  auto sources = query_rows<Keyed>(
+  FAXIAN_TRY(load_part_rows<LeadSourceEntry>(
       db,
       "SELECT lead_id, id, source, reference, level, description, reported_on, actor, at "
       "FROM lead_sources WHERE lead_id BETWEEN ? AND ? ORDER BY lead_id, id",
-      [&](Statement& statement) { ParamBinder(statement).integer(low).integer(high); },
-      [](const Statement& statement) -> Result<Keyed> {
-        Keyed keyed;
-        auto source = read_source(statement, &keyed.lead_id);
-        if (!source)
-          return tl::unexpected(source.error());
-        keyed.source = std::move(*source);
-        return keyed;
-      });
-  if (!sources)
-    return tl::unexpected(sources.error());
-  for (Keyed& keyed : *sources)
-    sink(keyed.lead_id, std::move(keyed.source));
-  struct KeyedOutcome {
-    int64_t lead_id;
-    LeadOutcomeEntry outcome;
-  };
-  auto outcomes = query_rows<KeyedOutcome>(
+      low, high, read_source, sink));
+  return load_part_rows<LeadOutcomeEntry>(
       db,
       "SELECT lead_id, id, outcome, state, reference, detail, decided_on, done_on "
       "FROM lead_outcomes WHERE lead_id BETWEEN ? AND ? ORDER BY lead_id, id",
-      [&](Statement& statement) { ParamBinder(statement).integer(low).integer(high); },
-      [](const Statement& statement) -> Result<KeyedOutcome> {
-        KeyedOutcome keyed;
-        auto outcome = read_outcome(statement, &keyed.lead_id);
-        if (!outcome)
-          return tl::unexpected(outcome.error());
-        keyed.outcome = std::move(*outcome);
-        return keyed;
-      });
-  if (!outcomes)
-    return tl::unexpected(outcomes.error());
-  for (KeyedOutcome& keyed : *outcomes)
-    sink(keyed.lead_id, std::move(keyed.outcome));
-  return ok();
+      low, high, read_outcome, sink);
 }
 
 void bind_optional_text(ParamBinder& binder, std::string_view value) {
