@@ -16,6 +16,14 @@ int http_status_of(ErrorCode code) {
       return 422;
     case ErrorCode::kUnavailable:
       return 503;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kPermissionDenied:
+      return 403;
+    case ErrorCode::kTooLarge:
+      return 413;
+    case ErrorCode::kRateLimited:
+      return 429;
     case ErrorCode::kIo:
     case ErrorCode::kCorrupt:
     case ErrorCode::kInternal:

@@ -3,11 +3,16 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <regex>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "api/api_error.hpp"
+#include "api/router.hpp"
+#include "api/server_context.hpp"
+#include "common/file_util.hpp"
 #include "store/migrations/migrations.hpp"
 
 namespace faxian::api {
@@ -40,6 +45,10 @@ nlohmann::json status_body(int status) {
       return error_body("method_not_allowed", "不支持此请求方法");
     case 413:
       return error_body("payload_too_large", "请求内容过大");
+    case 401:
+      return error_body("unauthenticated", "请先登录");
+    case 403:
+      return error_body("permission_denied", "无权访问");
     case 400:
       return error_body("invalid_argument", "请求格式错误");
     default:
@@ -66,9 +75,80 @@ Result<void> check_ready(const std::string& url) {
 
 }  // namespace
 
+ServerContext::ServerContext(const ServerConfig& config, const Clock& clock)
+    : config(config),
+      clock(clock),
+      pool(config.database_url),
+      audit(config.database_url, clock),
+      public_reports(config.public_reports_per_hour, 3600),
+      login_attempts(50, 15 * 60),
+      tls(!config.tls_cert.empty()) {}
+
+namespace {
+
+std::unique_ptr<httplib::Server> make_server(const ServerConfig& config) {
+  if (!config.tls_cert.empty() || !config.tls_key.empty())
+    return std::make_unique<httplib::SSLServer>(config.tls_cert.c_str(), config.tls_key.c_str());
+  return std::make_unique<httplib::Server>();
+}
+
+// Whether a request may carry a body over the JSON limit: only the streamed feed upload.
+bool is_upload(const httplib::Request& request) {
+  static const std::regex upload(R"(^/api/v1/feeds/[^/]+/batches$)");
+  return request.method == "POST" && std::regex_match(request.path, upload);
+}
+
+}  // namespace
+
 ApiServer::ApiServer(ServerConfig config)
-    : config_(std::move(config)), server_(std::make_unique<httplib::Server>()) {
+    : config_(std::move(config)), server_(make_server(config_)) {
+  context_ = std::make_unique<ServerContext>(
+      config_, config_.clock != nullptr ? *config_.clock : system_clock_);
+  router_ = std::make_unique<Router>(*server_, *context_);
   configure();
+  register_session_routes(*router_);
+  register_household_routes(*router_);
+  register_warning_routes(*router_);
+  register_lead_routes(*router_);
+  register_feed_routes(*router_);
+  register_stats_routes(*router_);
+  register_public_routes(*router_);
+  register_admin_routes(*router_);
+  register_casework_routes(*router_);
+  register_openapi_route(*router_);
+  configure_static_files();
+}
+
+const std::vector<RouteInfo>& ApiServer::routes() const {
+  return router_->routes();
+}
+
+void ApiServer::flush_audit() {
+  context_->audit.flush();
+}
+
+// The built web UI, and only it: files under static_dir, with index.html for the app's own
+// paths (client-side routing). No directory listing; /api and health paths never fall through.
+void ApiServer::configure_static_files() {
+  if (config_.static_dir.empty())
+    return;
+  if (!server_->set_mount_point("/", config_.static_dir)) {
+    spdlog::warn("web UI folder {} not found; serving the API only", config_.static_dir);
+    return;
+  }
+  const std::string index = config_.static_dir + "/index.html";
+  server_->Get(R"(/(?!api/|healthz|readyz)[A-Za-z0-9/_-]*)",
+               [index](const httplib::Request&, httplib::Response& response) {
+                 std::string html;
+                 if (auto read = read_file(index); read) {
+                   html = std::move(*read);
+                 }
+                 if (html.empty()) {
+                   send_json(response, 404, status_body(404));
+                   return;
+                 }
+                 response.set_content(html, "text/html; charset=utf-8");
+               });
 }
 
 ApiServer::~ApiServer() {
@@ -88,7 +168,18 @@ void ApiServer::configure() {
   server.set_keep_alive_timeout(config_.keep_alive_timeout_seconds);
   server.set_read_timeout(config_.read_timeout_seconds, 0);
   server.set_write_timeout(config_.write_timeout_seconds, 0);
-  server.set_payload_max_length(config_.json_body_limit);
+  server.set_payload_max_length(config_.upload_limit);
+  // Bodies over the JSON limit are refused before they are read, except a feed upload.
+  server.set_pre_routing_handler(
+      [this](const httplib::Request& request, httplib::Response& response) {
+        const std::string length = request.get_header_value("Content-Length");
+        if (!length.empty() && !is_upload(request) &&
+            std::strtoull(length.c_str(), nullptr, 10) > config_.json_body_limit) {
+          send_json(response, 413, status_body(413));
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+      });
   server.set_default_headers(security_headers());
   // Every error status without a body of its own gets the JSON error body.
   server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
@@ -149,6 +240,8 @@ void ApiServer::stop() {
     server_->stop();
   if (thread_.joinable())
     thread_.join();
+  if (context_)
+    context_->audit.stop();
 }
 
 }  // namespace faxian::api

@@ -9,7 +9,9 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
+#include "common/clock.hpp"
 #include "common/error.hpp"
 
 namespace httplib {
@@ -27,7 +29,17 @@ struct ServerConfig {
   int keep_alive_timeout_seconds = 5;
   int read_timeout_seconds = 30;
   int write_timeout_seconds = 30;
+  size_t upload_limit = size_t{2} << 30;  // file uploads, streamed (2 GiB)
+  std::string static_dir;                 // the built web UI (web/dist); "" = none
+  std::string tls_cert;                   // PEM files; both set = HTTPS
+  std::string tls_key;
+  int public_reports_per_hour = 5;  // per client address
+  const Clock* clock = nullptr;     // tests set one; default the system clock
 };
+
+struct ServerContext;
+class Router;
+struct RouteInfo;
 
 class ApiServer {
  public:
@@ -46,12 +58,20 @@ class ApiServer {
   void start_in_background();
   // Stops serving (graceful: open requests finish) and joins the background thread.
   void stop();
+  // Every API route (for the OpenAPI check).
+  const std::vector<RouteInfo>& routes() const;
+  // Writes queued view audits now (tests).
+  void flush_audit();
 
  private:
   void configure();
+  void configure_static_files();
 
   ServerConfig config_;
+  SystemClock system_clock_;
   std::unique_ptr<httplib::Server> server_;
+  std::unique_ptr<ServerContext> context_;
+  std::unique_ptr<Router> router_;
   std::thread thread_;
   int port_ = 0;
 };

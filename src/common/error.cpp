@@ -24,6 +24,14 @@ const char* error_code_name(ErrorCode code) {
       return "corrupt";
     case ErrorCode::kInternal:
       return "internal";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorCode::kPermissionDenied:
+      return "permission_denied";
+    case ErrorCode::kTooLarge:
+      return "payload_too_large";
+    case ErrorCode::kRateLimited:
+      return "rate_limited";
   }
   return "internal";
 }

@@ -21,6 +21,10 @@ enum class ErrorCode {
   kIo,                 // file or database I/O failed
   kCorrupt,            // stored data is inconsistent
   kInternal,           // a bug: should never happen
+  kUnauthenticated,    // no valid session or token (HTTP 401)
+  kPermissionDenied,   // the caller's role may not do this (HTTP 403)
+  kTooLarge,           // a request or file over its limit (HTTP 413)
+  kRateLimited,        // too many requests from one client (HTTP 429)
 };
 
 // Stable lower-case name of a code, e.g. "invalid_argument"; used in API errors and logs.

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <vector>
+
 namespace faxian {
 namespace {
 
@@ -40,6 +42,29 @@ std::string random_password(int length) {
     password += kAlphabet[randombytes_uniform(static_cast<uint32_t>(kAlphabet.size()))];
   }
   return password;
+}
+
+namespace {
+
+std::string to_hex(const unsigned char* data, size_t size) {
+  std::string hex(size * 2, '0');
+  sodium_bin2hex(hex.data(), hex.size() + 1, data, size);
+  return hex;
+}
+
+}  // namespace
+
+std::string random_token_hex(int bytes) {
+  std::vector<unsigned char> buffer(static_cast<size_t>(bytes));
+  (void)sodium_ready();
+  randombytes_buf(buffer.data(), buffer.size());
+  return to_hex(buffer.data(), buffer.size());
+}
+
+std::string sha256_hex(std::string_view text) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  return to_hex(digest, sizeof digest);
 }
 
 }  // namespace faxian

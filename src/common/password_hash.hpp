@@ -16,5 +16,9 @@ Result<std::string> hash_password(std::string_view password);
 bool verify_password(std::string_view password, const std::string& hash);
 // A random password of `length` characters from an alphabet without look-alikes (no 0/O, 1/l/I).
 std::string random_password(int length = 14);
+// `bytes` random bytes as lower-case hex (session and API tokens: 32 bytes = 256 bits).
+std::string random_token_hex(int bytes = 32);
+// Lower-case hex SHA-256 of `text` (tokens are stored only as this).
+std::string sha256_hex(std::string_view text);
 
 }  // namespace faxian

@@ -73,6 +73,12 @@ Result<std::optional<User>> UserRepository::find_by_username(std::string_view us
       [&](Statement& s) { s.bind_text(1, username); }, read_user);
 }
 
+Result<std::optional<User>> UserRepository::find_by_id(int64_t id) {
+  return query_one<User>(
+      db_, std::string(kSelect) + "WHERE id = ?", [&](Statement& s) { s.bind_int64(1, id); },
+      read_user);
+}
+
 Result<std::vector<User>> UserRepository::list() {
   return query_rows<User>(
       db_, std::string(kSelect) + "ORDER BY username", [](Statement&) {}, read_user);

@@ -21,6 +21,7 @@ class UserRepository {
   // unknown region.
   Result<int64_t> insert(const User& user);
   Result<std::optional<User>> find_by_username(std::string_view username);
+  Result<std::optional<User>> find_by_id(int64_t id);
   // Every user, by username.
   Result<std::vector<User>> list();
   // Replaces the password hash and whether it must be changed at next login.

@@ -7,7 +7,7 @@
 namespace faxian {
 namespace {
 
-constexpr std::array<Migration, 10> kMigrations = {{
+constexpr std::array<Migration, 11> kMigrations = {{
     {1,
      "core: regions, persons, households, memberships, categories, batches, standards, "
      "calendar",
@@ -22,6 +22,7 @@ constexpr std::array<Migration, 10> kMigrations = {{
     {8, "applications, eligibility checks, reserve funds, payments", &assistance_schema_sql},
     {9, "referrals, coordination cases, hotline tickets", &casework_schema_sql},
     {10, "campaigns, visits, visit plans, publicity log", &fieldwork_schema_sql},
+    {11, "sessions, login lock-out, API tokens, public reports", &api_schema_sql},
 }};
 
 constexpr std::string_view kMigrationsTable =

@@ -47,5 +47,7 @@ std::string leads_schema_sql();
 std::string assistance_schema_sql();
 std::string casework_schema_sql();
 std::string fieldwork_schema_sql();
+// The HTTP API (11): sessions, login lock-out, department API tokens, public reports.
+std::string api_schema_sql();
 
 }  // namespace faxian

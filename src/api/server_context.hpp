@@ -1,0 +1,32 @@
+#pragma once
+// What the server's handlers share: its settings, the clock, the connection pool, the view-audit
+// queue and the in-memory rate limits.
+
+#include <string>
+
+#include "api/audit_queue.hpp"
+#include "api/connection_pool.hpp"
+#include "api/login_service.hpp"
+#include "api/rate_limiter.hpp"
+#include "api/session_store.hpp"
+#include "common/clock.hpp"
+
+namespace faxian::api {
+
+struct ServerConfig;
+
+struct ServerContext {
+  ServerContext(const ServerConfig& config, const Clock& clock);
+
+  const ServerConfig& config;
+  const Clock& clock;
+  ConnectionPool pool;
+  AuditQueue audit;
+  SessionLimits sessions;
+  LockoutPolicy lockout;
+  RateLimiter public_reports;  // per client address
+  RateLimiter login_attempts;  // per client address, against password spraying
+  bool tls = false;            // cookies get Secure
+};
+
+}  // namespace faxian::api

@@ -1,0 +1,55 @@
+// Migration 11: what the HTTP API keeps (50-api-security.md "Authentication"):
+// * users gain the failed-login counter and the lock-out time (5 failures → 15 minutes);
+// * sessions: server-side, found by the SHA-256 of the cookie's random token (the token itself
+//   is never stored), with the CSRF token, idle and absolute expiry;
+// * api_tokens: department systems' bearer tokens, stored as SHA-256, scoped to a department's
+//   feeds and referral inbox, expiring and revocable;
+// * public_reports: the public form's reports, found by the status code given to the reporter.
+// Never edit after release: add a migration instead.
+
+#include "store/migrations/migrations.hpp"
+
+namespace faxian {
+
+std::string api_schema_sql() {
+  return R"SQL(
+ALTER TABLE users ADD COLUMN failed_logins {int} NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN locked_until {int} NOT NULL DEFAULT 0;
+
+CREATE TABLE sessions (
+  id {id},
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id {int} NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  source_address TEXT NOT NULL DEFAULT '',
+  created_at {int} NOT NULL,
+  last_seen_at {int} NOT NULL,
+  expires_at {int} NOT NULL,
+  ended_at {int}
+) {strict};
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE api_tokens (
+  id {id},
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+  token_hash TEXT NOT NULL UNIQUE,
+  department TEXT NOT NULL CHECK (department <> ''),
+  feeds TEXT NOT NULL DEFAULT '',
+  created_by_id {int} REFERENCES users(id),
+  created_at {int} NOT NULL,
+  expires_at {int} NOT NULL,
+  revoked_at {int},
+  last_used_at {int}
+) {strict};
+
+CREATE TABLE public_reports (
+  id {id},
+  code TEXT NOT NULL UNIQUE,
+  lead_id {int} NOT NULL REFERENCES leads(id),
+  contact_phone TEXT NOT NULL DEFAULT '',
+  created_at {int} NOT NULL
+) {strict};
+)SQL";
+}
+
+}  // namespace faxian
