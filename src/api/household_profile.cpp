@@ -59,6 +59,28 @@ Result<int64_t> income_12_months(Database& db, int64_t person_id, Date today) {
                    });
 }
 
+// 残疾证: the newest valid certificate of the 残联 feed issued by today fills the disability
+// fields the person record leaves empty (the feed, not the workflow, knows most of them).
+Result<void> add_disability_certificate(Database& db, int64_t person_id, Date today,
+                                        nlohmann::json& member) {
+  return query_rows<bool>(
+             db,
+             "SELECT category, grade, event_date FROM feed_disability WHERE person_id = ? AND "
+             "superseded_at IS NULL AND status = 'valid' AND event_date <= ? ORDER BY event_date "
+             "DESC, id DESC LIMIT 1",
+             [&](Statement& s) { ParamBinder(s).integer(person_id).date(today); },
+             [&](const Statement& s) -> Result<bool> {
+               if (member["disability_grade"].is_null()) {
+                 member["disability_category"] = text_or_null(s, 0);
+                 member["disability_category_label"] = label_of<DisabilityCategory>(s, 0);
+                 member["disability_grade"] = s.column_int64(1);
+               }
+               member["disability_certified_on"] = text_at(s, 2);
+               return true;
+             })
+      .map([](const std::vector<bool>&) {});
+}
+
 struct MemberRow {
   int64_t person_id = 0;
   nlohmann::json json;
@@ -116,6 +138,7 @@ Result<nlohmann::json> members(Database& db, int64_t household_id, Date today, b
       int64_t income = 0;
       FAXIAN_TRY_ASSIGN(income, income_12_months(db, row.person_id, today));
       row.json["income_12m_fen"] = income;
+      FAXIAN_TRY(add_disability_certificate(db, row.person_id, today, row.json));
     }
     list.push_back(std::move(row.json));
   }

@@ -75,6 +75,8 @@ nlohmann::json member_schema() {
     "disability_category": {"type": "string", "nullable": true, "description": "仅经办角色"},
     "disability_category_label": {"type": "string", "nullable": true},
     "disability_grade": {"type": "integer", "nullable": true, "description": "仅经办角色"},
+    "disability_certified_on": {"type": "string", "format": "date",
+      "description": "残联有效残疾证的发证日期，仅经办角色"},
     "self_care": {"type": "string", "nullable": true, "description": "仅经办角色"},
     "employment": {"type": "string", "nullable": true, "description": "仅经办角色"},
     "income_12m_fen": {"type": "integer",
