@@ -121,9 +121,15 @@ TEST_F(ApiFeedTest, JsonRowsBecomeAQuotedCsv) {
   nlohmann::json rows = nlohmann::json::array();
   rows.push_back({{"a", "x,\"y\""}, {"b", true}});
   rows.push_back({{"b", nullptr}, {"c", 5}});
-  auto csv = json_rows_to_csv(rows);
+  auto csv = json_rows_to_csv(FeedKind::kMedical, rows);
   ASSERT_TRUE(csv.has_value());
   EXPECT_EQ(*csv, "a,b,c\r\n\"x,\"\"y\"\"\",是,\r\n,,5\r\n");
+  // Aliases become the Chinese names, so rows may mix them; one column twice in a row is refused.
+  auto mixed = json_rows_to_csv(FeedKind::kMedical, {{{"NAME", "甲"}}, {{"姓名", "乙"}}});
+  ASSERT_TRUE(mixed.has_value());
+  EXPECT_EQ(*mixed, "姓名\r\n甲\r\n乙\r\n");
+  EXPECT_FALSE(
+      json_rows_to_csv(FeedKind::kMedical, {{{"name", "甲"}, {"姓名", "乙"}}}).has_value());
 }
 
 TEST_F(ApiFeedTest, BadRowsAreRejectedAndListedWithRowAndColumn) {

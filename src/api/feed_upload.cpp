@@ -7,10 +7,15 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <filesystem>
 
 #include <fmt/format.h>
+
+#include "ingest/header_match.hpp"
+#include "ingest/schemas.hpp"
 
 namespace faxian::api {
 namespace {
@@ -105,9 +110,26 @@ Result<std::string> read_json_body(const Call& call, size_t limit) {
   return body;
 }
 
+bool ascii_iequal(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// A key as the header of the CSV: the Chinese name of the feed's column it names, else as is.
+std::string column_of(const std::vector<ingest::ColumnName>& columns, std::string_view key) {
+  const std::string_view text = ingest::normalise_header_text(key);
+  for (const ingest::ColumnName& column : columns) {
+    if (text == column.zh || ascii_iequal(text, column.alias))
+      return std::string(column.zh);
+  }
+  return std::string(key);
+}
+
 std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos && !text.empty() &&
-      text.front() != ' ' && text.back() != ' ')
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos &&
+      (text.empty() || (text.front() != ' ' && text.back() != ' ')))
     return std::string(text);
   std::string quoted = "\"";
   for (char c : text) {
@@ -205,20 +227,33 @@ Result<void> TemporaryUpload::close() {
   return ok();
 }
 
-Result<std::string> json_rows_to_csv(const nlohmann::json& rows) {
+Result<std::string> json_rows_to_csv(FeedKind feed, const nlohmann::json& rows) {
   if (!rows.is_array() || rows.empty()) {
     return fail(ErrorCode::kInvalidArgument, "rows 应为非空数组，每个元素是一行数据（对象）",
                 "rows is not a non-empty array");
   }
+  const std::vector<ingest::ColumnName> feed_columns = ingest::feed_columns(feed);
   std::vector<std::string> columns;
+  // Per row: column → its value, by the columns' canonical names.
+  std::vector<std::vector<std::pair<std::string, const nlohmann::json*>>> cells(rows.size());
   for (size_t index = 0; index < rows.size(); ++index) {
     if (!rows[index].is_object()) {
       return fail(ErrorCode::kInvalidArgument, fmt::format("rows[{}] 应为对象", index),
                   "row is not an object");
     }
-    for (const auto& [column, value] : rows[index].items()) {
+    for (const auto& [key, value] : rows[index].items()) {
+      std::string column = column_of(feed_columns, key);
+      for (const auto& [named, ignored] : cells[index]) {
+        if (named == column) {
+          return fail(
+              ErrorCode::kInvalidArgument,
+              fmt::format("rows[{}] 重复给出了列「{}」（中文名和英文别名只用一个）", index, column),
+              "row names a column twice");
+        }
+      }
       if (std::find(columns.begin(), columns.end(), column) == columns.end())
         columns.push_back(column);
+      cells[index].emplace_back(std::move(column), &value);
     }
   }
   std::string csv;
@@ -227,10 +262,11 @@ Result<std::string> json_rows_to_csv(const nlohmann::json& rows) {
   csv += "\r\n";
   for (size_t index = 0; index < rows.size(); ++index) {
     for (size_t column_idx = 0; column_idx < columns.size(); ++column_idx) {
-      const auto found = rows[index].find(columns[column_idx]);
       std::string text;
-      if (found != rows[index].end())
-        FAXIAN_TRY_ASSIGN(text, cell_text(*found, index, columns[column_idx]));
+      for (const auto& [named, value] : cells[index]) {
+        if (named == columns[column_idx])
+          FAXIAN_TRY_ASSIGN(text, cell_text(*value, index, named));
+      }
       csv += (column_idx > 0 ? "," : "") + csv_field(text);
     }
     csv += "\r\n";
@@ -238,7 +274,7 @@ Result<std::string> json_rows_to_csv(const nlohmann::json& rows) {
   return csv;
 }
 
-Result<ReceivedUpload> receive_upload(const Call& call, size_t json_limit) {
+Result<ReceivedUpload> receive_upload(const Call& call, FeedKind feed, size_t json_limit) {
   if (call.content_reader == nullptr)
     return fail(ErrorCode::kInternal, "服务器内部错误", "upload route without a content reader");
   if (call.request.is_multipart_form_data())
@@ -256,7 +292,7 @@ Result<ReceivedUpload> receive_upload(const Call& call, size_t json_limit) {
     return fail(ErrorCode::kInvalidArgument, "请求内容应为 JSON 对象 {\"rows\": [...]}",
                 "malformed json rows");
   std::string csv;
-  FAXIAN_TRY_ASSIGN(csv, json_rows_to_csv(body["rows"]));
+  FAXIAN_TRY_ASSIGN(csv, json_rows_to_csv(feed, body["rows"]));
   ReceivedUpload upload;
   FAXIAN_TRY_ASSIGN(upload.file, TemporaryUpload::create());
   upload.file_name = "rows.json";

@@ -5,7 +5,8 @@
 //   the server's 2 GiB upload limit never sit in memory); other parts are ignored.
 // * application/json: `{"rows": [{"<column>": value, …}, …]}` with the feed's column names
 //   (Chinese or English alias, 20-feeds.md), at most the 1 MiB JSON limit, written as a UTF-8
-//   CSV file whose header is every column named by any row (first-seen order). Strings are
+//   CSV file whose header is every column named by any row (first-seen order, by its Chinese
+//   name). Strings are
 //   written as given, numbers as JSON writes them, true/false as 是/否, null as an empty cell.
 //   rows[i] is line i + 2 of that file (the header is line 1), which is the `row` of its errors.
 // The file is created 0600 in the system's temporary folder and removed when the upload object
@@ -17,6 +18,7 @@
 
 #include "api/router.hpp"
 #include "common/error.hpp"
+#include "domain/feed_kind.hpp"
 
 namespace faxian::api {
 
@@ -56,9 +58,11 @@ struct ReceivedUpload {
 // Reads the request body of a streamed route into a temporary file. kInvalidArgument for a body
 // that is neither multipart with a `file` part nor a JSON object with `rows`; kTooLarge for a
 // JSON body over `json_limit`; kIo when the file cannot be written.
-Result<ReceivedUpload> receive_upload(const Call& call, size_t json_limit);
+Result<ReceivedUpload> receive_upload(const Call& call, FeedKind feed, size_t json_limit);
 
-// The CSV text of JSON rows (exposed for tests); kInvalidArgument naming the bad row.
-Result<std::string> json_rows_to_csv(const nlohmann::json& rows);
+// The CSV text of JSON rows of `feed` (exposed for tests); kInvalidArgument naming the bad row.
+// Keys naming a column of the feed (Chinese name or English alias, as in a file's header) are
+// written as its Chinese name, so rows may mix the two; a row naming one column twice is refused.
+Result<std::string> json_rows_to_csv(FeedKind feed, const nlohmann::json& rows);
 
 }  // namespace faxian::api

@@ -91,7 +91,7 @@ Result<Reply> upload_batch(Call& call) {
   bool strict = false;
   FAXIAN_TRY_ASSIGN(strict, strict_of(call));
   ReceivedUpload upload;
-  FAXIAN_TRY_ASSIGN(upload, receive_upload(call, call.server.config.json_body_limit));
+  FAXIAN_TRY_ASSIGN(upload, receive_upload(call, feed, call.server.config.json_body_limit));
   ingest::ImportRequest request;
   request.feed = feed;
   request.file_name = upload.file_name;
