@@ -9,7 +9,7 @@ SEED       ?= 1
 DEMO_DB    ?= demo/faxian.db
 CMAKE_GEN  := -G Ninja
 
-.PHONY: all bootstrap build build-asan demo test test-unit test-asan test-fuzz bench fmt clean
+.PHONY: all bootstrap build build-asan demo test test-unit test-asan test-fuzz bench bench-api fmt clean
 
 all: build
 
@@ -31,13 +31,15 @@ build: bootstrap $(BUILD)/build.ninja
 build-asan: bootstrap $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
-# Installs, builds, generates the synthetic 秀山 county, initialises a fresh database and
-# imports every feed (later issues add screening, leads and the web server). The previous demo
-# database is replaced: the demo always starts from the same county.
+# Installs, builds, generates the synthetic 秀山 county, initialises a fresh database, imports
+# every feed, screens, opens the leads, creates one demo account per role (printed) and serves
+# the web app and API on $(LISTEN) until Ctrl-C. The previous demo database is replaced: the
+# demo always starts from the same county.
+LISTEN ?= 127.0.0.1:8080
 demo: build
 	mkdir -p $(dir $(DEMO_DB))
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BUILD)/faxian --db $(DEMO_DB) demo --scale $(SCALE) --seed $(SEED)
+	$(BUILD)/faxian --db $(DEMO_DB) demo --scale $(SCALE) --seed $(SEED) --serve --listen $(LISTEN)
 
 # Installs, builds and runs every test: the release build's full suite, then the unit tests
 # again under AddressSanitizer + UndefinedBehaviorSanitizer, then each fuzzer briefly.
@@ -57,6 +59,10 @@ test-fuzz: bootstrap $(FUZZ_BUILD)/build.ninja
 
 bench: build
 	bench/run.sh --scale $(SCALE)
+
+# The API under wrk load on county data (bench/results/<date>-api.md).
+bench-api: build
+	bench/api.sh
 
 fmt:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -13,7 +13,7 @@ DEBIAN_PACKAGES=(
   libxlsxwriter-dev libicu-dev libuchardet-dev
   libzip-dev zipcmp zipmerge ziptool libexpat1-dev libexpected-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
-  nodejs npm fonts-noto-cjk python3
+  nodejs npm fonts-noto-cjk python3 curl wrk
 )
 
 as_root() {

@@ -226,7 +226,7 @@ TEST_F(ApiFieldworkTest, CampaignsByArea) {
 
 TEST_F(ApiFieldworkTest, VisitsInTheCoordinatorsVillage) {
   const nlohmann::json visit = {{"household_no", kHouseholdA1},
-                                {"visited_on", "2026-06-16"},
+                                {"visited_on", "2026-06-15"},
                                 {"met", "户主"},
                                 {"answers", {{{"item_key", "housing_safe"}, {"answer", "yes"}}}},
                                 {"needs", {"basic_living"}},

@@ -7,6 +7,9 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -20,7 +23,7 @@ namespace {
 
 class ApiServerTest : public ::testing::Test {
  protected:
-  void start(bool migrated) {
+  void start(bool migrated, std::string static_dir = "") {
     test_db_ = faxian::testing_support::SqliteTestDatabase::create();
     ASSERT_NE(test_db_, nullptr);
     if (migrated) {
@@ -31,6 +34,7 @@ class ApiServerTest : public ::testing::Test {
     config.database_url = test_db_->path();
     config.port = 0;
     config.json_body_limit = 1024;
+    config.static_dir = std::move(static_dir);
     server_ = std::make_unique<ApiServer>(config);
     auto bound = server_->bind();
     ASSERT_TRUE(bound.has_value()) << bound.error().to_string();
@@ -110,6 +114,68 @@ TEST_F(ApiServerTest, BindingATakenPortIsAClearError) {
   ASSERT_FALSE(bound.has_value());
   EXPECT_EQ(bound.error().code, ErrorCode::kIo);
   EXPECT_NE(bound.error().message.find(std::to_string(server_->port())), std::string::npos);
+}
+
+TEST_F(ApiServerTest, OverlongUrlsAndHeadersAreRefused) {
+  start(true);
+  auto long_url = client_->Get("/api/v1/leads?q=" + std::string(20000, 'a'));
+  ASSERT_TRUE(long_url);
+  EXPECT_EQ(long_url->status, 414);
+  auto long_header = client_->Get("/healthz", {{"X-Padding", std::string(20000, 'b')}});
+  // httplib refuses a header line over 8 KiB: the connection is answered 400 or closed.
+  EXPECT_TRUE(!long_header || long_header->status == 400);
+}
+
+class StaticFilesTest : public ApiServerTest {
+ protected:
+  void SetUp() override {
+    web_ = std::filesystem::temp_directory_path() /
+           ("faxian-web-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(web_ / "assets");
+    std::ofstream(web_ / "index.html") << "<!doctype html><title>发现</title>";
+    std::ofstream(web_ / "assets" / "app.js") << "console.log(1)";
+    std::ofstream(web_.parent_path() / "faxian-secret.txt") << "secret";
+    start(true, web_.string());
+  }
+  void TearDown() override {
+    ApiServerTest::TearDown();
+    std::filesystem::remove_all(web_);
+  }
+  std::filesystem::path web_;
+};
+
+TEST_F(StaticFilesTest, TheUiIsServedAndItsRoutesFallBackToIndex) {
+  auto index = client_->Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_NE(index->body.find("发现"), std::string::npos);
+  auto script = client_->Get("/assets/app.js");
+  ASSERT_TRUE(script);
+  EXPECT_EQ(script->status, 200);
+  EXPECT_EQ(script->body, "console.log(1)");
+  auto app_route = client_->Get("/leads/XS20261120-0001");
+  ASSERT_TRUE(app_route);
+  EXPECT_EQ(app_route->status, 200);
+  EXPECT_NE(app_route->body.find("<!doctype html>"), std::string::npos);
+}
+
+TEST_F(StaticFilesTest, NothingOutsideTheUiFolderAndNoApiFallback) {
+  for (const char* path : {"/../faxian-secret.txt", "/%2e%2e/faxian-secret.txt",
+                           "/assets/../../faxian-secret.txt", "/..%2Ffaxian-secret.txt"}) {
+    auto result = client_->Get(path);
+    if (!result)
+      continue;  // refused outright
+    EXPECT_EQ(result->body.find("secret"), std::string::npos) << path;
+    EXPECT_NE(result->status, 200) << path;
+  }
+  auto api = client_->Get("/api/v1/no-such-thing");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 404);
+  EXPECT_EQ(body_of(api)["error"]["code"], "not_found");
+  auto listing = client_->Get("/assets/");
+  ASSERT_TRUE(listing);
+  EXPECT_EQ(listing->body.find("app.js"), std::string::npos);  // no directory listing
 }
 
 }  // namespace

@@ -70,7 +70,7 @@ class ApiTest : public faxian::workflow::testing_support::AssistanceTest {
     add_user("village_a1", Role::kVillageCoordinator, kVillageA1);
     add_user("village_b1", Role::kVillageCoordinator, kVillageB1);
     add_user("hotline", Role::kHotlineOperator, "");
-    add_user("medical_liaison", Role::kDepartmentLiaison, "", "medical");
+    add_user("medical_liaison", Role::kDepartmentLiaison, "", "医保局");
     add_user("auditor", Role::kAuditor, "");
   }
   void TearDown() override {

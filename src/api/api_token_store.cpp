@@ -13,7 +13,8 @@ namespace faxian::api {
 namespace {
 
 constexpr std::string_view kSelect =
-    "SELECT id, name, department, feeds, created_at, expires_at, revoked_at, last_used_at "
+    "SELECT id, name, department, user_id, feeds, created_at, expires_at, revoked_at, "
+    "last_used_at "
     "FROM api_tokens ";
 
 std::vector<std::string> split_feeds(std::string_view text) {
@@ -36,6 +37,7 @@ Result<ApiToken> read_token(const Statement& statement) {
   token.id = reader.integer();
   token.name = reader.text();
   token.department = reader.text();
+  token.user_id = reader.integer();
   token.feeds = split_feeds(reader.text());
   token.created_at = reader.integer();
   token.expires_at = reader.integer();
@@ -43,6 +45,30 @@ Result<ApiToken> read_token(const Statement& statement) {
   token.last_used_at = reader.optional_integer();
   FAXIAN_TRY(reader.status());
   return token;
+}
+
+// The department's service account: a department_liaison that can never log in (disabled, and
+// "!" is no argon2id hash), created on the first token of the department.
+Result<int64_t> service_account(Database& db, const Clock& clock, std::string_view department) {
+  const std::string username = "api:" + std::string(department);
+  std::optional<int64_t> id;
+  FAXIAN_TRY_ASSIGN(id, returning_id(db,
+                                     "INSERT INTO users (username, display_name, role, department, "
+                                     "password_hash, must_change_password, disabled, created_at, "
+                                     "updated_at) VALUES (?, ?, 'department_liaison', ?, '!', 0, "
+                                     "1, ?, ?) ON CONFLICT (username) DO NOTHING RETURNING id",
+                                     [&](Statement& s) {
+                                       ParamBinder(s)
+                                           .text(username)
+                                           .text(std::string(department) + "接口")
+                                           .text(department)
+                                           .integer(clock.now_unix())
+                                           .integer(clock.now_unix());
+                                     }));
+  if (id)
+    return *id;
+  return query_int(db, "SELECT id FROM users WHERE username = ?",
+                   [&](Statement& s) { s.bind_text(1, username); });
 }
 
 }  // namespace
@@ -69,25 +95,30 @@ Result<IssuedToken> ApiTokenStore::issue(std::string_view name, std::string_view
     return fail(ErrorCode::kInvalidArgument, "有效期必须晚于当前时间", "expiry in the past");
   IssuedToken issued;
   issued.secret = "fx_" + random_token_hex();
-  std::optional<int64_t> id;
-  FAXIAN_TRY_ASSIGN(id, returning_id(db_,
-                                     "INSERT INTO api_tokens (name, token_hash, department, "
-                                     "feeds, created_by_id, created_at, expires_at) VALUES (?, "
-                                     "?, ?, ?, ?, ?, ?) RETURNING id",
-                                     [&](Statement& s) {
-                                       ParamBinder(s)
-                                           .text(name)
-                                           .text(sha256_hex(issued.secret))
-                                           .text(department)
-                                           .text(joined)
-                                           .integer(created_by)
-                                           .integer(now)
-                                           .integer(expires_at);
-                                     }));
-  issued.token =
-      ApiToken{*id,          std::string(name), std::string(department), feeds, now, expires_at,
-               std::nullopt, std::nullopt};
-  return issued;
+  return in_transaction(db_, [&]() -> Result<IssuedToken> {
+    int64_t user_id = 0;
+    FAXIAN_TRY_ASSIGN(user_id, service_account(db_, clock_, department));
+    std::optional<int64_t> id;
+    FAXIAN_TRY_ASSIGN(id, returning_id(db_,
+                                       "INSERT INTO api_tokens (name, token_hash, department, "
+                                       "user_id, feeds, created_by_id, created_at, expires_at) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                       [&](Statement& s) {
+                                         ParamBinder(s)
+                                             .text(name)
+                                             .text(sha256_hex(issued.secret))
+                                             .text(department)
+                                             .integer(user_id)
+                                             .text(joined)
+                                             .integer(created_by)
+                                             .integer(now)
+                                             .integer(expires_at);
+                                       }));
+    issued.token = ApiToken{
+        *id,          std::string(name), std::string(department), user_id, feeds, now, expires_at,
+        std::nullopt, std::nullopt};
+    return issued;
+  });
 }
 
 Result<ApiToken> ApiTokenStore::authenticate(std::string_view secret) {

@@ -19,6 +19,7 @@ struct ApiToken {
   int64_t id = 0;
   std::string name;
   std::string department;
+  int64_t user_id = 0;             // the department's service account (`api:<department>`)
   std::vector<std::string> feeds;  // feed keys it may upload; empty = none
   int64_t created_at = 0;
   int64_t expires_at = 0;

@@ -82,7 +82,9 @@ Result<Caller> authenticate_token(Database& db, const Clock& clock, std::string_
   FAXIAN_TRY_ASSIGN(token, ApiTokenStore(db, clock).authenticate(secret));
   Caller caller;
   caller.kind = Caller::Kind::kToken;
-  caller.actor = workflow::Actor{std::nullopt, "token:" + token.name, Role::kDepartmentLiaison, "",
+  // The department's service account: a real user, so the workflow layers never take a token
+  // for the system (which may act for every department).
+  caller.actor = workflow::Actor{token.user_id, "token:" + token.name, Role::kDepartmentLiaison, "",
                                  token.department};
   caller.token_id = token.id;
   caller.token_feeds = token.feeds;
@@ -162,7 +164,8 @@ void run(ServerContext& context, const Access& access, const Handler& handler,
   if (!access.is_public) {
     auto authenticated = authenticate(request, context, db);
     if (!authenticated) {
-      send_error(response, authenticated.error());
+      send(response, Reply::json(refusal_body(authenticated.error()),
+                                 http_status_of(authenticated.error().code)));
       return;
     }
     if (auto allowed = authorise(*authenticated, access); !allowed) {

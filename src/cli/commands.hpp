@@ -24,6 +24,19 @@ void register_eval_command(CLI::App& app, GlobalOptions& global, int& exit_code)
 void register_leads_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_deadlines_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_user_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_audit_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string tls_cert;
+  std::string tls_key;
+  std::string web_dir;  // "" = the shipped web UI
+};
+// Serves the API and web UI on the --db database until SIGINT/SIGTERM (serve_command.cpp; also
+// `demo --serve`). Returns the exit code.
+int serve_until_stopped(const GlobalOptions& global, const ServeOptions& options);
+void add_serve_options(CLI::App& command, ServeOptions& options);
 
 // Imports one file as one batch with progress on stderr (import_command.cpp; also the demo).
 Result<ingest::ImportOutcome> import_one_file(Database& db, const Clock& clock,

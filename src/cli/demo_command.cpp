@@ -1,8 +1,9 @@
-// faxian demo [--scale …] [--seed N] [--as-of DATE] [--data-dir DIR]
+// faxian demo [--scale …] [--seed N] [--as-of DATE] [--data-dir DIR] [--serve [--listen A]]
 // Generates the synthetic 秀山 county, initialises a database (the --db one when given, else
 // one beside the generated files), imports every generated feed (户籍 first, one batch each) and
 // prints what it did, screens every household as of the generator's date and opens a lead for
-// every need warning. The web server with one account per role comes with the API.
+// every need warning. With --serve it then creates one demo account per role (printed) and
+// serves the web app and API (options as `faxian serve`).
 
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/demo_accounts.hpp"
 #include "cli/init_steps.hpp"
 #include "cli/open_store.hpp"
 #include "cli/screen_output.hpp"
@@ -30,6 +32,8 @@ struct DemoArgs {
   uint64_t seed = 1;
   std::string as_of;
   std::string data_dir;
+  bool serve = false;
+  ServeOptions serve_options;
 };
 
 Result<std::string> make_temp_dir(const char* prefix) {
@@ -115,6 +119,18 @@ int import_generated_feeds(const GlobalOptions& global, Database& db, const Cloc
   return exit_code;
 }
 
+void print_demo_accounts(const GlobalOptions& global, const std::vector<DemoAccount>& accounts) {
+  fmt::print("{}\n", global.lang == "en" ? "demo accounts (one per role; passwords shown once):"
+                                         : "演示账户（每个角色一个；密码只显示这一次）：");
+  for (const DemoAccount& account : accounts) {
+    std::string scope = account.region_name.empty() ? account.department : account.region_name;
+    if (!account.region_code.empty())
+      scope += " " + account.region_code;
+    fmt::print("  {:<26} {:<16} {:<20} {}\n", account.username, account.password,
+               enum_key(account.role), scope);
+  }
+}
+
 int run_demo(const GlobalOptions& global, const DemoArgs& args, bool db_given) {
   auto options = generate_options(args);
   if (!options)
@@ -156,7 +172,14 @@ int run_demo(const GlobalOptions& global, const DemoArgs& args, bool db_given) {
   auto leads = open_warning_leads(demo_global, **db, clock);
   if (!leads)
     return report_error(global, leads.error());
-  return exit_code;
+  if (!args.serve)
+    return exit_code;
+  auto accounts = create_demo_accounts(**db, clock);
+  if (!accounts)
+    return report_error(global, accounts.error());
+  print_demo_accounts(demo_global, *accounts);
+  db->reset();
+  return serve_until_stopped(demo_global, args.serve_options);
 }
 
 }  // namespace
@@ -171,6 +194,9 @@ void register_demo_command(CLI::App& app, GlobalOptions& global, int& exit_code)
   command->add_option("--as-of", args->as_of, "as-of date YYYY-MM-DD (default 2026-11-20)");
   command->add_option("--data-dir", args->data_dir,
                       "where to write the generated feeds (default: a new temporary folder)");
+  command->add_flag("--serve", args->serve,
+                    "then serve the web app and API with one demo account per role");
+  add_serve_options(*command, args->serve_options);
   CLI::Option* db_option = app.get_option("--db");
   command->callback([&global, &exit_code, args, db_option] {
     exit_code = run_demo(global, *args, db_option->count() > 0);

@@ -40,4 +40,14 @@ std::string shipped_rules_file() {
   return shipped_data_dir() + "/rules/default.toml";
 }
 
+std::string shipped_web_dir() {
+  if (const char* env = std::getenv("FAXIAN_WEB_DIR"); env != nullptr && *env != '\0')
+    return env;
+  if (const std::string installed = installed_data_dir();
+      !installed.empty() && std::filesystem::is_regular_file(installed + "/web/index.html")) {
+    return installed + "/web";
+  }
+  return std::string(FAXIAN_SOURCE_DIR) + "/web/dist";
+}
+
 }  // namespace faxian::cli

@@ -14,5 +14,8 @@ std::string shipped_regions_file();    // data/regions/500241.csv
 std::string shipped_standards_file();  // data/standards/chongqing.toml
 std::string shipped_calendar_dir();    // data/calendar
 std::string shipped_rules_file();      // data/rules/default.toml
+// The built web UI: FAXIAN_WEB_DIR, else <executable>/../share/faxian/web, else web/dist of
+// the source tree (built by Vite).
+std::string shipped_web_dir();
 
 }  // namespace faxian::cli

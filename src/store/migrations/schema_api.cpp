@@ -3,7 +3,9 @@
 // * sessions: server-side, found by the SHA-256 of the cookie's random token (the token itself
 //   is never stored), with the CSRF token, idle and absolute expiry;
 // * api_tokens: department systems' bearer tokens, stored as SHA-256, scoped to a department's
-//   feeds and referral inbox, expiring and revocable;
+//   feeds and referral inbox, expiring and revocable; each acts as its department's service
+//   account (a users row `api:<department>` that can never log in), so what a token does is
+//   recorded against a real user and never mistaken for the system;
 // * public_reports: the public form's reports, found by the status code given to the reporter.
 // Never edit after release: add a migration instead.
 
@@ -34,6 +36,7 @@ CREATE TABLE api_tokens (
   name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
   token_hash TEXT NOT NULL UNIQUE,
   department TEXT NOT NULL CHECK (department <> ''),
+  user_id {int} NOT NULL REFERENCES users(id),
   feeds TEXT NOT NULL DEFAULT '',
   created_by_id {int} REFERENCES users(id),
   created_at {int} NOT NULL,
