@@ -8,6 +8,9 @@ SCALE      ?= county
 SEED       ?= 1
 DEMO_DB    ?= demo/faxian.db
 CMAKE_GEN  := -G Ninja
+# One compiler cache for every build folder (a clean clone, a helper's folder): without this,
+# ccache keys -g objects by the working directory and every new folder rebuilds from scratch.
+export CCACHE_NOHASHDIR := true
 
 .PHONY: all bootstrap build build-asan demo test test-unit test-asan test-fuzz bench bench-api fmt clean
 

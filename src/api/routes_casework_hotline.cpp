@@ -6,8 +6,9 @@
 // Who (00-overview.md "whole county, own tickets"): a hotline operator sees the tickets it
 // recorded or routed and every ticket still waiting for a judgement (imported ones wait for any
 // operator); the county roles and the auditor see all; a township officer its township's tickets
-// once routed to it (routing is what hands a ticket to the township). Recording and triage: operators and the county roles; callbacks also the township
-// officer of the ticket's township. Phones are always masked; a caller's name is masked in lists.
+// once routed to it (routing is what hands a ticket to the township). Recording and triage:
+// operators and the county roles; callbacks also the township officer of the ticket's township.
+// Phones are always masked; a caller's name is masked in lists.
 
 #include "api/lead_json.hpp"
 #include "api/routes_casework.hpp"

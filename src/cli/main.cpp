@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
   register_leads_command(app, global, exit_code);
   register_deadlines_command(app, global, exit_code);
   register_serve_command(app, global, exit_code);
+  register_user_command(app, global, exit_code);
+  register_audit_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -44,16 +44,20 @@ check "SIGTERM stops the server with exit 0" "$?" 0
 check "the logins were audited" "$(sqlite3 demo.db "select count(*) >= 8 from audit_log where action like 'login.%'")" 1
 
 set +e
-"$FAXIAN" --db demo.db serve --listen nonsense >/dev/null 2>serve.err
+timeout 20 "$FAXIAN" --db demo.db serve --listen nonsense >/dev/null 2>serve.err
 check "a bad --listen is a usage error" "$?" 2
-"$FAXIAN" --db demo.db serve --listen "127.0.0.1:$port" --tls-key key.pem >/dev/null 2>tls.err
+timeout 20 "$FAXIAN" --db demo.db serve --listen "127.0.0.1:$port" --tls-key key.pem >/dev/null 2>tls.err
 check "a TLS key without a certificate is a usage error" "$?" 2
-python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$port)); s.listen(); time.sleep(5)" &
+"$FAXIAN" --db demo.db serve --listen "127.0.0.1:$port" >first.out 2>&1 &
 holder=$!
-sleep 0.5
-"$FAXIAN" --db demo.db serve --listen "127.0.0.1:$port" >/dev/null 2>taken.err
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+timeout 20 "$FAXIAN" --db demo.db serve --listen "127.0.0.1:$port" >/dev/null 2>taken.err
 check "a taken port fails clearly" "$?" 1
 check "the message names the address" "$(grep -c "127.0.0.1:$port" taken.err)" 1
-kill "$holder" 2>/dev/null
+kill -TERM "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
 set -e
 finish
