@@ -3,7 +3,8 @@
 # 50-api-security.md "Authentication"): one account per role with the scope its role needs;
 # policy and usage failures exit 2 and write nothing; a duplicate or unknown user exits 1;
 # passwords are stored only as argon2id hashes that libsodium (called from Python, not through
-# faxian) accepts for the password given; every change is audited, the chain verifies, and
+# faxian) accepts for the password given; --role takes the Chinese label too; a reset clears a
+# lock-out; every change is audited, the chain verifies, and
 # editing or deleting an audit row is detected.
 source "$(dirname "$0")/lib.bash"
 
@@ -41,7 +42,7 @@ printf 'Liaison-Pass-1\n' |
   "$FAXIAN" --db f.db user add --username liaison1 --role department_liaison \
     --department '县医疗保障局' --password-stdin >>add.txt
 printf 'Auditor-Pass-1\n' |
-  "$FAXIAN" --db f.db user add --username auditor1 --role auditor --region 500241 \
+  "$FAXIAN" --db f.db user add --username auditor1 --role 督导审计 --region 500241 \
     --password-stdin >>add.txt
 printf '管理员的十个字密码啊\n' |
   "$FAXIAN" --db f.db user add --username admin2 --role county_admin --force-change \
@@ -148,6 +149,7 @@ check "admin still enabled" "$(sqlite3 f.db "select disabled from users where us
 
 # Reset password.
 hash_before=$(sqlite3 f.db "select password_hash from users where username='hotline1'")
+sqlite3 f.db "update users set failed_logins = 5, locked_until = 4102444800 where username='hotline1'"
 "$FAXIAN" --db f.db user reset-password hotline1 >password.txt 2>note.txt
 check "reset prints one line" "$(wc -l <password.txt)" 1
 new_password=$(cat password.txt)
@@ -158,6 +160,8 @@ check "reset sets must_change_password" \
   "$(sqlite3 f.db "select must_change_password from users where username='hotline1'")" 1
 check "hash replaced" \
   "$([ "$(sqlite3 f.db "select password_hash from users where username='hotline1'")" != "$hash_before" ] && echo yes)" yes
+check "reset clears a lock-out" \
+  "$(sqlite3 f.db "select failed_logins || ',' || locked_until from users where username='hotline1'")" "0,0"
 check "new password verifies" "$(password_matches hotline1 "$new_password")" 1
 check "old password no longer verifies" "$(password_matches hotline1 Hotline-Pass-1)" 0
 check "the password is not stored in clear" \
