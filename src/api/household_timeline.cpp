@@ -172,11 +172,13 @@ Result<void> collect(Database& db, std::string_view sql, int64_t household_id, i
 Result<void> collect_feed(Database& db, const FeedSource& source, int64_t household_id,
                           std::vector<TimelineEntry>& out) {
   const std::string sql = fmt::format(
-      "SELECT f.event_date, f.imported_at, p.name, {} FROM {} f JOIN persons p ON p.id = "
-      "f.person_id WHERE f.superseded_at IS NULL AND EXISTS (SELECT 1 FROM memberships m WHERE "
-      "m.person_id = f.person_id AND m.household_id = ? AND m.from_date <= f.event_date AND "
-      "(m.to_date IS NULL OR m.to_date >= f.event_date)) ORDER BY f.event_date DESC, f.id DESC "
-      "LIMIT {}",
+      // From the household's memberships to each member's rows by (person, date) index:
+      // CROSS JOIN fixes that order (an EXISTS over the feed table scanned all of it, 87 s on
+      // a county's medical feed).
+      "SELECT f.event_date, f.imported_at, p.name, {} FROM memberships m CROSS JOIN {} f CROSS "
+      "JOIN persons p WHERE m.household_id = ? AND f.person_id = m.person_id AND m.from_date <= "
+      "f.event_date AND (m.to_date IS NULL OR m.to_date >= f.event_date) AND f.superseded_at IS "
+      "NULL AND p.id = f.person_id ORDER BY f.event_date DESC, f.id DESC LIMIT {}",
       source.columns, source.table, kMaxPerSource);
   return collect(
       db, sql, household_id, 1,

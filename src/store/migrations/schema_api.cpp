@@ -6,7 +6,8 @@
 //   feeds and referral inbox, expiring and revocable; each acts as its department's service
 //   account (a users row `api:<department>` that can never log in), so what a token does is
 //   recorded against a real user and never mistaken for the system;
-// * public_reports: the public form's reports, found by the status code given to the reporter.
+// * public_reports: the public form's reports, found by the status code given to the reporter;
+// * an index of 户籍 rows by 户号 for the household timeline.
 // Never edit after release: add a migration instead.
 
 #include "store/migrations/migrations.hpp"
@@ -44,6 +45,9 @@ CREATE TABLE api_tokens (
   revoked_at {int},
   last_used_at {int}
 ) {strict};
+
+-- The household timeline reads a household's 户籍 changes by 户号.
+CREATE INDEX feed_population_household ON feed_population(household_no);
 
 CREATE TABLE public_reports (
   id {id},
