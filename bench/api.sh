@@ -79,7 +79,7 @@ token=$(curl -s -H "Cookie: $admin_cookie" -H "X-CSRF-Token: $admin_csrf" -H 'Co
   -d "{\"name\":\"bench-$(date +%s)\",\"department\":\"医保局\",\"feeds\":[\"medical\"],\"expires_on\":\"$(date -d '+30 days' +%F)\"}" \
   "$base/api/v1/tokens" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).secret||""))')
 [ -n "$token" ] || { echo "could not issue an API token"; exit 1; }
-sqlite3 -separator ' ' "$db" "SELECT p.id_number, p.name FROM households h JOIN persons p ON p.id = h.head_person_id
+sqlite3 -separator ' ' "$db" "SELECT p.resident_id, p.name FROM households h JOIN persons p ON p.id = h.head_person_id
   WHERE NOT EXISTS (SELECT 1 FROM warnings w WHERE w.household_id = h.id AND w.status = 'open')
   ORDER BY random() LIMIT $pushes" >"$work/push-subjects"
 : >"$work/push-ms"

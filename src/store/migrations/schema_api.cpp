@@ -7,7 +7,8 @@
 //   account (a users row `api:<department>` that can never log in), so what a token does is
 //   recorded against a real user and never mistaken for the system;
 // * public_reports: the public form's reports, found by the status code given to the reporter;
-// * an index of 户籍 rows by 户号 for the household timeline.
+// * indexes for the API's reads: 户籍 rows by 户号 (household timeline), leads by creation
+//   date (lists page newest first).
 // Never edit after release: add a migration instead.
 
 #include "store/migrations/migrations.hpp"
@@ -46,8 +47,9 @@ CREATE TABLE api_tokens (
   last_used_at {int}
 ) {strict};
 
--- The household timeline reads a household's 户籍 changes by 户号.
+-- The household timeline reads a household's 户籍 changes by 户号; lead lists page newest first.
 CREATE INDEX feed_population_household ON feed_population(household_no);
+CREATE INDEX leads_created ON leads(created_on, id);
 
 CREATE TABLE public_reports (
   id {id},
