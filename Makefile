@@ -11,6 +11,8 @@ CMAKE_GEN  := -G Ninja
 # One compiler cache for every build folder (a clean clone, a helper's folder): without this,
 # ccache keys -g objects by the working directory and every new folder rebuilds from scratch.
 export CCACHE_NOHASHDIR := true
+# …and paths under the checkout hash as relative ones, so two checkouts share objects too.
+export CCACHE_BASEDIR := $(CURDIR)
 
 .PHONY: all bootstrap build build-asan demo test test-unit test-asan test-fuzz bench bench-api fmt clean
 
@@ -32,7 +34,7 @@ build: bootstrap $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
 build-asan: bootstrap $(ASAN_BUILD)/build.ninja
-	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target unit_tests
 
 # Installs, builds, generates the synthetic 秀山 county, initialises a fresh database, imports
 # every feed, screens, opens the leads, creates one demo account per role (printed) and serves
