@@ -55,7 +55,9 @@ json object(json properties, std::initializer_list<const char*> required = {}) {
   return schema;
 }
 
-json page_params(json extra = json::array()) {
+// A vector, not a json: `page_params({one})` must be a list of one parameter, and clang (unlike
+// gcc) reads a json initialised from `{one}` as a copy of `one`.
+json page_params(std::vector<json> extra = {}) {
   json list = {{{"$ref", "#/components/parameters/Page"}},
                {{"$ref", "#/components/parameters/PageSize"}}};
   for (json& param : extra)

@@ -13,10 +13,12 @@
 
 #include <gtest/gtest.h>
 
+#include "common/source_dir_for_tests.hpp"
+
 namespace faxian::testing_support {
 
 inline std::string oracle_dir() {
-  return std::string(FAXIAN_SOURCE_DIR) + "/tests/oracles";
+  return faxian_source_dir() + "/tests/oracles";
 }
 
 // Runs `command` through the shell; stdout into `output`; returns the exit status (-1 if the

@@ -14,12 +14,14 @@ bool sodium_ready() {
 
 }  // namespace
 
-Result<std::string> hash_password(std::string_view password) {
+Result<std::string> hash_password(std::string_view password, PasswordCost cost) {
+  const bool minimum = cost == PasswordCost::kTestsMinimum;
+  const unsigned long long operations =
+      minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+  const size_t memory = minimum ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
   char hash[crypto_pwhash_STRBYTES];
-  if (!sodium_ready() ||
-      crypto_pwhash_str_alg(hash, password.data(), password.size(),
-                            crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+  if (!sodium_ready() || crypto_pwhash_str_alg(hash, password.data(), password.size(), operations,
+                                               memory, crypto_pwhash_ALG_ARGON2ID13) != 0) {
     return fail(ErrorCode::kInternal, "无法计算密码摘要",
                 "argon2id hashing failed (out of memory?)");
   }

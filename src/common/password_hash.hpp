@@ -9,9 +9,16 @@
 
 namespace faxian {
 
+// How expensive a hash is to compute and to verify (the parameters are stored in the hash).
+enum class PasswordCost {
+  kInteractive,   // libsodium's interactive limits: every real account
+  kTestsMinimum,  // the smallest argon2id parameters: test fixtures that log in hundreds of times
+};
+
 // An argon2id hash string ("$argon2id$v=19$…") of `password`; kInternal if libsodium fails
 // (out of memory).
-Result<std::string> hash_password(std::string_view password);
+Result<std::string> hash_password(std::string_view password,
+                                  PasswordCost cost = PasswordCost::kInteractive);
 // Whether `password` matches `hash`; false for a malformed hash.
 bool verify_password(std::string_view password, const std::string& hash);
 // A random password of `length` characters from an alphabet without look-alikes (no 0/O, 1/l/I).

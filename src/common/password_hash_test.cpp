@@ -14,6 +14,18 @@ TEST(PasswordHash, VerifiesTheRightPasswordOnly) {
   EXPECT_FALSE(verify_password("", *hash));
 }
 
+// The parameters are part of the hash: real accounts get libsodium's interactive limits (64 MiB,
+// 2 passes), test fixtures the minimum, and either verifies only the right password.
+TEST(PasswordHash, CostIsStoredInTheHash) {
+  auto real = hash_password("秀山-Admin-2026");
+  auto cheap = hash_password("秀山-Admin-2026", PasswordCost::kTestsMinimum);
+  ASSERT_TRUE(real && cheap);
+  EXPECT_NE(real->find("$m=65536,t=2,"), std::string::npos) << *real;
+  EXPECT_NE(cheap->find("$m=8,t=1,"), std::string::npos) << *cheap;
+  EXPECT_TRUE(verify_password("秀山-Admin-2026", *cheap));
+  EXPECT_FALSE(verify_password("秀山-Admin-2027", *cheap));
+}
+
 TEST(PasswordHash, SamePasswordHashesDifferently) {
   auto a = hash_password("same");
   auto b = hash_password("same");

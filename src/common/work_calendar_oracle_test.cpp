@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "common/node_oracle_for_tests.hpp"
+#include "common/source_dir_for_tests.hpp"
 #include "common/work_calendar.hpp"
 
 namespace faxian {
@@ -22,7 +23,7 @@ Date d(std::string_view iso) {
 }
 
 WorkCalendar shipped_calendar() {
-  auto calendar = load_calendar_dir(std::string(FAXIAN_SOURCE_DIR) + "/data/calendar");
+  auto calendar = load_calendar_dir(faxian_source_dir() + "/data/calendar");
   EXPECT_TRUE(calendar) << calendar.error().to_string();
   return calendar ? *calendar : WorkCalendar();
 }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "common/file_util.hpp"
+#include "common/source_dir_for_tests.hpp"
 
 namespace faxian {
 namespace {
@@ -209,7 +210,7 @@ TEST_F(CalendarDirTest, EmptyOrMissingFolderIsNotFound) {
 }
 
 TEST(ShippedCalendar, LoadsAndCoversTheShippedYears) {
-  auto calendar = load_calendar_dir(std::string(FAXIAN_SOURCE_DIR) + "/data/calendar");
+  auto calendar = load_calendar_dir(faxian_source_dir() + "/data/calendar");
   ASSERT_TRUE(calendar) << calendar.error().to_string();
   EXPECT_EQ(calendar->years(), (std::vector<int>{2022, 2023, 2024, 2025, 2026}));
 }

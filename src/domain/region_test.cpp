@@ -1,4 +1,5 @@
 #include "domain/region.hpp"
+#include "common/source_dir_for_tests.hpp"
 
 #include <gtest/gtest.h>
 
@@ -91,7 +92,7 @@ TEST(RegionTest, RequiresHeaderAndKnownLevel) {
 }
 
 TEST(RegionTest, ParsesTheShippedRegionsFile) {
-  auto regions = load_regions_file(std::string(FAXIAN_SOURCE_DIR) + "/data/regions/500241.csv");
+  auto regions = load_regions_file(faxian_source_dir() + "/data/regions/500241.csv");
   ASSERT_TRUE(regions.has_value()) << regions.error().to_string();
   int townships = 0, villages = 0;
   for (const Region& region : *regions) {

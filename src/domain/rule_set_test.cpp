@@ -5,12 +5,13 @@
 #include <gtest/gtest.h>
 
 #include "common/file_util.hpp"
+#include "common/source_dir_for_tests.hpp"
 
 namespace faxian {
 namespace {
 
 std::string shipped_text() {
-  auto text = read_file(std::string(FAXIAN_SOURCE_DIR) + "/data/rules/default.toml");
+  auto text = read_file(faxian_source_dir() + "/data/rules/default.toml");
   EXPECT_TRUE(text.has_value());
   return text.value_or("");
 }

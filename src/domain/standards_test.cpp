@@ -1,4 +1,5 @@
 #include "domain/standards.hpp"
+#include "common/source_dir_for_tests.hpp"
 
 #include <gtest/gtest.h>
 
@@ -181,8 +182,7 @@ INSTANTIATE_TEST_SUITE_P(
     });
 
 TEST(StandardsTest, LoadsTheShippedChongqingFile) {
-  auto standards =
-      load_standards_file(std::string(FAXIAN_SOURCE_DIR) + "/data/standards/chongqing.toml");
+  auto standards = load_standards_file(faxian_source_dir() + "/data/standards/chongqing.toml");
   ASSERT_TRUE(standards.has_value()) << standards.error().to_string();
   EXPECT_EQ(standards->periods.size(), 5u);
   EXPECT_EQ(standards->dibao_on(day("2025-07-01"), AreaType::kUrban).value().fen(), 77000);

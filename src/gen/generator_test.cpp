@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "common/resident_id.hpp"
+#include "common/source_dir_for_tests.hpp"
 #include "gen/plant_catalog.hpp"
 #include "gen/test_files.hpp"
 #include "gen/test_normalise.hpp"
@@ -94,7 +95,7 @@ GenerateSummary* GeneratorTest::summary_ = nullptr;
 
 TEST_F(GeneratorTest, WritesRegionsTruthAndEveryFeedWithTheSpecHeaders) {
   EXPECT_EQ(read_bytes(*dir_ + "/regions.csv"),
-            read_bytes(std::string(FAXIAN_SOURCE_DIR) + "/data/regions/500241.csv"));
+            read_bytes(faxian_source_dir() + "/data/regions/500241.csv"));
   for (const auto& [name, header] : spec_headers()) {
     const std::string bytes = read_bytes(*dir_ + "/" + name + ".csv");
     ASSERT_FALSE(bytes.empty()) << name;

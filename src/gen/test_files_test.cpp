@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "common/source_dir_for_tests.hpp"
 #include "common/text.hpp"
 #include "gen/test_files.hpp"
 
@@ -333,8 +334,8 @@ GenerateSummary generate_small(const std::string& dir, uint64_t seed, bool messy
   options.messy = messy;
   options.threads = threads;
   options.households = households;
-  options.regions_path = std::string(FAXIAN_SOURCE_DIR) + "/data/regions/500241.csv";
-  options.standards_path = std::string(FAXIAN_SOURCE_DIR) + "/data/standards/chongqing.toml";
+  options.regions_path = faxian_source_dir() + "/data/regions/500241.csv";
+  options.standards_path = faxian_source_dir() + "/data/standards/chongqing.toml";
   auto summary = generate(options);
   EXPECT_TRUE(summary.has_value()) << (summary ? "" : summary.error().to_string());
   return summary ? *summary : GenerateSummary{};

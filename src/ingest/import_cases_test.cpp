@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/file_util.hpp"
+#include "common/source_dir_for_tests.hpp"
 #include "domain/region.hpp"
 #include "ingest/import_report.hpp"
 #include "ingest/import_runner.hpp"
@@ -26,7 +27,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 fs::path cases_dir() {
-  return fs::path(FAXIAN_SOURCE_DIR) / "tests" / "cases" / "import";
+  return fs::path(faxian_source_dir()) / "tests" / "cases" / "import";
 }
 
 std::vector<std::string> case_names() {
@@ -81,7 +82,7 @@ class ImportCaseTest : public ::testing::TestWithParam<CaseParam> {
     auto migrated = migrate(db(), clock_.now_unix());
     ASSERT_TRUE(migrated.has_value()) << migrated.error().to_string();
     auto regions = load_regions_file(
-        (fs::path(FAXIAN_SOURCE_DIR) / "data" / "regions" / "500241.csv").string());
+        (fs::path(faxian_source_dir()) / "data" / "regions" / "500241.csv").string());
     ASSERT_TRUE(regions.has_value()) << regions.error().to_string();
     auto stored = RegionRepository(db()).upsert_all(*regions);
     ASSERT_TRUE(stored.has_value()) << stored.error().to_string();

@@ -10,12 +10,13 @@
 #include <set>
 #include <sstream>
 
+#include "common/source_dir_for_tests.hpp"
 #include "ingest/table_reader_test_util.hpp"
 
 namespace faxian::ingest {
 namespace {
 
-const std::string kBadDir = std::string(FAXIAN_SOURCE_DIR) + "/tests/fixtures/bad";
+const std::string kBadDir = faxian_source_dir() + "/tests/fixtures/bad";
 
 struct Expectation {
   std::string file;

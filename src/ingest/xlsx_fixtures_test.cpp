@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/source_dir_for_tests.hpp"
 #include "ingest/table_reader_test_util.hpp"
 
 namespace faxian::ingest {
@@ -11,7 +12,7 @@ namespace {
 using testing::texts;
 using Strings = std::vector<std::string>;
 
-const std::string kFixtures = std::string(FAXIAN_SOURCE_DIR) + "/tests/fixtures";
+const std::string kFixtures = faxian_source_dir() + "/tests/fixtures";
 
 testing::ReadResult read_fixture(const std::string& name) {
   auto result = testing::read_path(kFixtures + "/" + name);

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/source_dir_for_tests.hpp"
 #include "screen/feature_store_grouping.hpp"
 
 namespace faxian::screen {
@@ -20,12 +21,12 @@ int32_t month(std::string_view iso) {
 
 const RuleSet& default_rules() {
   static const RuleSet rules =
-      *load_rule_set_file(std::string(FAXIAN_SOURCE_DIR) + "/data/rules/default.toml");
+      *load_rule_set_file(faxian_source_dir() + "/data/rules/default.toml");
   return rules;
 }
 const Standards& shipped_standards() {
   static const Standards standards =
-      *load_standards_file(std::string(FAXIAN_SOURCE_DIR) + "/data/standards/chongqing.toml");
+      *load_standards_file(faxian_source_dir() + "/data/standards/chongqing.toml");
   return standards;
 }
 

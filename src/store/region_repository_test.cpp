@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/source_dir_for_tests.hpp"
 #include "store/testing/store_test_support.hpp"
 
 namespace faxian {
@@ -62,7 +63,7 @@ TEST_P(RegionRepositoryTest, AnUnknownParentIsAConstraintErrorAndNothingIsStored
 }
 
 TEST_P(RegionRepositoryTest, LoadsTheShippedRegionsFile) {
-  auto regions = load_regions_file(std::string(FAXIAN_SOURCE_DIR) + "/data/regions/500241.csv");
+  auto regions = load_regions_file(faxian_source_dir() + "/data/regions/500241.csv");
   ASSERT_TRUE(regions.has_value()) << regions.error().to_string();
   RegionRepository repository(db());
   ASSERT_TRUE(repository.upsert_all(*regions).has_value());

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "common/file_util.hpp"
+#include "common/source_dir_for_tests.hpp"
 #include "store/testing/store_test_support.hpp"
 
 namespace faxian {
@@ -11,7 +12,7 @@ namespace {
 using testing_support::StoreTest;
 
 std::string default_rules() {
-  return read_file(std::string(FAXIAN_SOURCE_DIR) + "/data/rules/default.toml").value();
+  return read_file(faxian_source_dir() + "/data/rules/default.toml").value();
 }
 
 class RuleSetRepositoryTest : public StoreTest {};

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "common/file_util.hpp"
+#include "common/source_dir_for_tests.hpp"
 #include "store/calendar_repository.hpp"
 #include "store/testing/store_test_support.hpp"
 
@@ -53,7 +54,7 @@ TEST_P(StandardsRepositoryTest, AnInvalidFileIsRefusedAndNotStored) {
 }
 
 TEST_P(StandardsRepositoryTest, StoresTheShippedChongqingFile) {
-  auto text = read_file(std::string(FAXIAN_SOURCE_DIR) + "/data/standards/chongqing.toml");
+  auto text = read_file(faxian_source_dir() + "/data/standards/chongqing.toml");
   ASSERT_TRUE(text.has_value());
   StandardsRepository repository(db(), clock_);
   ASSERT_TRUE(repository.add(*text, "init", "shipped").has_value());
@@ -99,7 +100,7 @@ TEST_P(CalendarRepositoryTest, InvalidJsonIsRefused) {
 }
 
 TEST_P(CalendarRepositoryTest, StoresTheShippedCalendarYears) {
-  auto files = list_files(std::string(FAXIAN_SOURCE_DIR) + "/data/calendar", ".json");
+  auto files = list_files(faxian_source_dir() + "/data/calendar", ".json");
   ASSERT_TRUE(files.has_value());
   CalendarRepository repository(db(), clock_);
   for (const std::string& file : *files) {

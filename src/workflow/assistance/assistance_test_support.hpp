@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "common/file_util.hpp"
+#include "common/source_dir_for_tests.hpp"
 #include "common/work_calendar.hpp"
 #include "domain/region.hpp"
 #include "ingest/import_runner.hpp"
@@ -25,7 +26,7 @@
 
 namespace faxian::workflow::testing_support {
 
-inline const std::string kSourceDir = FAXIAN_SOURCE_DIR;
+inline const std::string kSourceDir = faxian_source_dir();
 
 // Loads regions, standards and rules into a migrated database (what `faxian init` does).
 inline Result<void> initialise_like_init(Database& db, const Clock& clock) {

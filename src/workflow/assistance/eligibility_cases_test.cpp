@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/source_dir_for_tests.hpp"
 #include "screen/screening_service.hpp"
 #include "workflow/assistance/assistance_test_support.hpp"
 #include "workflow/assistance/eligibility_service.hpp"
@@ -20,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing_support::AssistanceTest;
 
-const fs::path kCases = fs::path(FAXIAN_SOURCE_DIR) / "tests/cases/eligibility";
+const fs::path kCases = fs::path(faxian_source_dir()) / "tests/cases/eligibility";
 
 constexpr FeedKind kImportOrder[] = {
     FeedKind::kPopulation, FeedKind::kDeath,      FeedKind::kIncome,   FeedKind::kMedical,

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "common/file_util.hpp"
+#include "common/source_dir_for_tests.hpp"
 
 namespace faxian::workflow {
 namespace {
@@ -13,8 +14,7 @@ namespace {
 class TemporaryAidTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto loaded =
-        load_standards_file(std::string(FAXIAN_SOURCE_DIR) + "/data/standards/chongqing.toml");
+    auto loaded = load_standards_file(faxian_source_dir() + "/data/standards/chongqing.toml");
     ASSERT_TRUE(loaded.has_value()) << loaded.error().to_string();
     standards_ = std::move(*loaded);
   }

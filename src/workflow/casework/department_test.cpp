@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "common/file_util.hpp"
+#include "common/source_dir_for_tests.hpp"
 
 namespace faxian::workflow {
 namespace {
@@ -63,7 +64,7 @@ TEST(DepartmentTest, ListsDropTheTownshipDuplicatesAndUnknownNames) {
 }
 
 TEST(DepartmentTest, EveryDepartmentOfTheShippedRulesIsKnown) {
-  auto rules = read_file(std::string(FAXIAN_SOURCE_DIR) + "/data/rules/default.toml");
+  auto rules = read_file(faxian_source_dir() + "/data/rules/default.toml");
   ASSERT_TRUE(rules.has_value());
   const std::regex line(R"(departments\s*=\s*\[([^\]]*)\])");
   const std::regex quoted("\"([^\"]+)\"");

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "common/file_util.hpp"
+#include "common/source_dir_for_tests.hpp"
 #include "common/work_calendar.hpp"
 #include "store/rule_set_repository.hpp"
 #include "store/testing/store_test_support.hpp"
@@ -25,14 +26,14 @@ class LeadTest : public faxian::testing_support::StoreTest {
     seed_regions();
     household_a_ = seed_household("5002410010010001");
     household_b_ = seed_household("5002410010010002");
-    auto calendar = load_calendar_dir(std::string(FAXIAN_SOURCE_DIR) + "/data/calendar");
+    auto calendar = load_calendar_dir(faxian_source_dir() + "/data/calendar");
     ASSERT_TRUE(calendar.has_value()) << calendar.error().to_string();
     calendar_ = std::move(*calendar);
     officer_ = add_user("zhong_he", Role::kTownshipOfficer, "500241001");
     other_officer_ = add_user("qing_xi", Role::kTownshipOfficer, "500241101");
     coordinator_ = add_user("dong_feng", Role::kVillageCoordinator, "500241001001");
     county_ = add_user("county", Role::kCountyOfficer, "");
-    auto rules = read_file(std::string(FAXIAN_SOURCE_DIR) + "/data/rules/default.toml");
+    auto rules = read_file(faxian_source_dir() + "/data/rules/default.toml");
     ASSERT_TRUE(rules.has_value());
     auto stored = RuleSetRepository(db(), clock_).add(*rules, "test", "");
     ASSERT_TRUE(stored.has_value()) << stored.error().to_string();
