@@ -56,18 +56,6 @@ json date_json(const std::optional<Date>& date) {
   return date ? json(date->iso()) : json(nullptr);
 }
 
-std::vector<std::string> lead_source_keys(const Lead& lead) {
-  std::vector<LeadSource> sources;
-  for (const LeadSourceEntry& entry : lead.sources)
-    sources.push_back(entry.source);
-  std::sort(sources.begin(), sources.end());
-  sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
-  std::vector<std::string> keys;
-  for (LeadSource source : sources)
-    keys.emplace_back(enum_key(source));
-  return keys;
-}
-
 json lead_item_json(const Lead& lead) {
   return {{"lead_no", lead.lead_no},
           {"household_no", text_or_null(lead.household_no)},

@@ -16,9 +16,6 @@
 
 namespace faxian::api {
 
-// Distinct source keys in the order of 40-workflow.md's table (as `faxian leads` prints them).
-std::vector<std::string> lead_source_keys(const Lead& lead);
-
 // A list item.
 nlohmann::json lead_item_json(const Lead& lead);
 

@@ -63,6 +63,24 @@ void bind_values(Statement& statement, const std::vector<SqlValue>& values) {
 
 }  // namespace
 
+Result<Reply> list_reply(Call& call, const ListSql& sql, const PageRequest& page,
+                         const ListItem& item, std::string_view audit_action,
+                         std::string_view entity) {
+  KeyPage keys;
+  FAXIAN_TRY_ASSIGN(keys, page_keys(call.db, sql, page));
+  nlohmann::json items = nlohmann::json::array();
+  for (const std::string& key : keys.keys) {
+    nlohmann::json shown;
+    FAXIAN_TRY_ASSIGN(shown, item(key));
+    if (!shown.is_null())
+      items.push_back(std::move(shown));
+  }
+  if (!audit_action.empty()) {
+    call.audit_view(audit_action, entity, "", nlohmann::json{{"returned", items.size()}}.dump());
+  }
+  return Reply::json(page_body(std::move(items), page, keys.total));
+}
+
 Result<KeyPage> page_keys(Database& db, const ListSql& sql, const PageRequest& page) {
   KeyPage out;
   {

@@ -5,6 +5,7 @@
 // total), body and filter readers with Chinese errors, and the role lists.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,6 +57,14 @@ struct KeyPage {
   int64_t total = 0;
 };
 Result<KeyPage> page_keys(Database& db, const ListSql& sql, const PageRequest& page);
+
+// A list reply: one page of `sql`'s keys, each turned into its item by `item` (a null item is
+// left out), and the view audited as `audit_action` on `entity` ("" for lists that show no
+// personal data).
+using ListItem = std::function<Result<nlohmann::json>(const std::string& key)>;
+Result<Reply> list_reply(Call& call, const ListSql& sql, const PageRequest& page,
+                         const ListItem& item, std::string_view audit_action = "",
+                         std::string_view entity = "");
 
 // kNotFound with "<what> <id> 不存在".
 Error not_found(std::string_view what_zh, std::string_view id);

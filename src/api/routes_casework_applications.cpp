@@ -189,18 +189,16 @@ Result<Reply> list_applications(Call& call) {
     sql.where("a.kind = ?", {std::string(enum_key(*kind))});
   if (auto township = call.query("township"))
     sql.where("a.township_code = ?", {*township});
-  KeyPage keys;
-  FAXIAN_TRY_ASSIGN(keys, page_keys(call.db, sql, page));
-  json items = json::array();
-  for (const std::string& no : keys.keys) {
-    Application application;
-    FAXIAN_TRY_ASSIGN(application, visible_application(call, no));
-    std::string household_no;
-    FAXIAN_TRY_ASSIGN(household_no, household_no_of(call, application.household_id));
-    items.push_back(item_json(application, household_no, call.today()));
-  }
-  call.audit_view("application.list", "application", "", json{{"returned", items.size()}}.dump());
-  return Reply::json(page_body(std::move(items), page, keys.total));
+  return list_reply(
+      call, sql, page,
+      [&](const std::string& no) -> Result<json> {
+        Application application;
+        FAXIAN_TRY_ASSIGN(application, visible_application(call, no));
+        std::string household_no;
+        FAXIAN_TRY_ASSIGN(household_no, household_no_of(call, application.household_id));
+        return item_json(application, household_no, call.today());
+      },
+      "application.list", "application");
 }
 
 Result<Reply> get_application(Call& call) {

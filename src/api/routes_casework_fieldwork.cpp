@@ -101,17 +101,13 @@ Result<Reply> list_campaigns(Call& call) {
         {scope.low(), scope.high()});
   if (status)
     sql.where("c.status = ?", {std::string(enum_key(*status))});
-  KeyPage keys;
-  FAXIAN_TRY_ASSIGN(keys, page_keys(call.db, sql, page));
-  json items = json::array();
-  for (const std::string& id : keys.keys) {
+  return list_reply(call, sql, page, [&](const std::string& id) -> Result<json> {
     Campaign campaign;
     FAXIAN_TRY_ASSIGN(campaign, visible_campaign(call, id));
     json item = campaign_json(campaign);
     item.erase("checklist");
-    items.push_back(std::move(item));
-  }
-  return Reply::json(page_body(std::move(items), page, keys.total));
+    return item;
+  });
 }
 
 Result<Reply> get_campaign(Call& call) {
@@ -268,18 +264,15 @@ Result<Reply> list_visits(Call& call) {
       return fail(ErrorCode::kInvalidArgument, "筛选条件 campaign_id 的取值无效", "bad id");
     sql.where("v.campaign_id = ?", {*id});
   }
-  KeyPage keys;
-  FAXIAN_TRY_ASSIGN(keys, page_keys(call.db, sql, page));
-  json items = json::array();
   workflow::VisitRepository visits(call.db, call.clock());
-  for (const std::string& key : keys.keys) {
-    std::optional<workflow::Visit> visit;
-    FAXIAN_TRY_ASSIGN(visit, visits.find(id_of(key).value_or(0)));
-    if (visit)
-      items.push_back(visit_json(*visit));
-  }
-  call.audit_view("visit.list", "visit", "", json{{"returned", items.size()}}.dump());
-  return Reply::json(page_body(std::move(items), page, keys.total));
+  return list_reply(
+      call, sql, page,
+      [&](const std::string& key) -> Result<json> {
+        std::optional<workflow::Visit> visit;
+        FAXIAN_TRY_ASSIGN(visit, visits.find(id_of(key).value_or(0)));
+        return visit ? visit_json(*visit) : json();
+      },
+      "visit.list", "visit");
 }
 
 Result<std::vector<workflow::ChecklistEntry>> answers_of(const json& body) {

@@ -107,16 +107,14 @@ Result<Reply> list_tickets(Call& call) {
     sql.where("(t.recorded_by = ? OR t.routed_by = ?)", {actor.name, actor.name});
   if (status)
     sql.where("t.status = ?", {std::string(enum_key(*status))});
-  KeyPage keys;
-  FAXIAN_TRY_ASSIGN(keys, page_keys(call.db, sql, page));
-  json items = json::array();
-  for (const std::string& no : keys.keys) {
-    HotlineTicket ticket;
-    FAXIAN_TRY_ASSIGN(ticket, visible_ticket(call, no));
-    items.push_back(ticket_json(ticket, true));
-  }
-  call.audit_view("hotline.list", "hotline_ticket", "", json{{"returned", items.size()}}.dump());
-  return Reply::json(page_body(std::move(items), page, keys.total));
+  return list_reply(
+      call, sql, page,
+      [&](const std::string& no) -> Result<json> {
+        HotlineTicket ticket;
+        FAXIAN_TRY_ASSIGN(ticket, visible_ticket(call, no));
+        return ticket_json(ticket, true);
+      },
+      "hotline.list", "hotline_ticket");
 }
 
 Result<std::optional<int64_t>> household_of(Call& call, std::string_view field) {

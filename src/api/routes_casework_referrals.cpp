@@ -141,16 +141,14 @@ Result<Reply> list_referrals(Call& call) {
     sql.where("r.status = ?", {std::string(enum_key(*status))});
   if (department)
     sql.where("r.department = ?", {std::string(enum_key(*department))});
-  KeyPage keys;
-  FAXIAN_TRY_ASSIGN(keys, page_keys(call.db, sql, page));
-  json items = json::array();
-  for (const std::string& no : keys.keys) {
-    Referral referral;
-    FAXIAN_TRY_ASSIGN(referral, visible_referral(call, no));
-    items.push_back(referral_item_json(referral, call.today()));
-  }
-  call.audit_view("referral.list", "referral", "", json{{"returned", items.size()}}.dump());
-  return Reply::json(page_body(std::move(items), page, keys.total));
+  return list_reply(
+      call, sql, page,
+      [&](const std::string& no) -> Result<json> {
+        Referral referral;
+        FAXIAN_TRY_ASSIGN(referral, visible_referral(call, no));
+        return referral_item_json(referral, call.today());
+      },
+      "referral.list", "referral");
 }
 
 Result<Reply> get_referral(Call& call) {
@@ -256,17 +254,14 @@ Result<Reply> list_cases(Call& call) {
   }
   if (status)
     sql.where("c.status = ?", {std::string(enum_key(*status))});
-  KeyPage keys;
-  FAXIAN_TRY_ASSIGN(keys, page_keys(call.db, sql, page));
-  json items = json::array();
-  for (const std::string& no : keys.keys) {
-    CoordinationCase found;
-    FAXIAN_TRY_ASSIGN(found, visible_case(call, no));
-    items.push_back(case_json(found, call.today()));
-  }
-  call.audit_view("coordination.list", "coordination_case", "",
-                  json{{"returned", items.size()}}.dump());
-  return Reply::json(page_body(std::move(items), page, keys.total));
+  return list_reply(
+      call, sql, page,
+      [&](const std::string& no) -> Result<json> {
+        CoordinationCase found;
+        FAXIAN_TRY_ASSIGN(found, visible_case(call, no));
+        return case_json(found, call.today());
+      },
+      "coordination.list", "coordination_case");
 }
 
 Result<Reply> get_case(Call& call) {

@@ -25,18 +25,6 @@ struct LeadsOptions {
   std::string format = "csv";
 };
 
-std::vector<std::string> source_keys(const Lead& lead) {
-  std::vector<LeadSource> sources;
-  for (const LeadSourceEntry& entry : lead.sources)
-    sources.push_back(entry.source);
-  std::sort(sources.begin(), sources.end());
-  sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
-  std::vector<std::string> keys;
-  for (LeadSource source : sources)
-    keys.emplace_back(enum_key(source));
-  return keys;
-}
-
 std::string date_or_empty(const std::optional<Date>& date) {
   return date ? date->iso() : "";
 }
@@ -46,7 +34,7 @@ void write_csv(std::ostream& out, const std::vector<Lead>& leads) {
          "verification_due\n";
   for (const Lead& lead : leads) {
     std::string sources;
-    for (const std::string& key : source_keys(lead))
+    for (const std::string& key : lead_source_keys(lead))
       sources += (sources.empty() ? "" : ";") + key;
     out << fmt::format("{},{},{},{},{},{},{},{},{}\n", lead.lead_no, lead.household_no, sources,
                        level_key(lead.level), enum_key(lead.status), lead.township_code,
@@ -60,7 +48,7 @@ void write_json(std::ostream& out, const std::vector<Lead>& leads) {
   for (const Lead& lead : leads) {
     items.push_back({{"lead_no", lead.lead_no},
                      {"household_no", lead.household_no},
-                     {"sources", source_keys(lead)},
+                     {"sources", lead_source_keys(lead)},
                      {"level", level_key(lead.level)},
                      {"status", enum_key(lead.status)},
                      {"township", lead.township_code},

@@ -1,5 +1,7 @@
 #include "domain/lead.hpp"
 
+#include <algorithm>
+
 namespace faxian {
 namespace {
 
@@ -82,6 +84,18 @@ std::span<const EnumEntry<Willingness>> EnumTable<Willingness>::entries() {
 }
 std::span<const EnumEntry<ApplyAbility>> EnumTable<ApplyAbility>::entries() {
   return kAbility;
+}
+
+std::vector<std::string> lead_source_keys(const Lead& lead) {
+  std::vector<LeadSource> sources;
+  for (const LeadSourceEntry& entry : lead.sources)
+    sources.push_back(entry.source);
+  std::sort(sources.begin(), sources.end());
+  sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+  std::vector<std::string> keys;
+  for (LeadSource source : sources)
+    keys.emplace_back(enum_key(source));
+  return keys;
 }
 
 }  // namespace faxian

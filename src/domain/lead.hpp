@@ -158,6 +158,10 @@ struct Lead {
   bool operator==(const Lead&) const = default;
 };
 
+// The distinct sources of a lead as enum keys, in the enum's order (the `sources` column of
+// `faxian leads` and of the API's lead lists).
+std::vector<std::string> lead_source_keys(const Lead& lead);
+
 // One row of a lead's history.
 struct LeadEvent {
   int64_t id = 0;
