@@ -3,9 +3,6 @@
 // tokens issued (secret once), used and revoked; the audit log searched, verified, and a
 // tampered row found; the reference data of the settings pages.
 
-#include <fstream>
-#include <sstream>
-
 #include <gtest/gtest.h>
 
 #include "api/api_test_support.hpp"
@@ -28,22 +25,6 @@ class ApiAdminTest : public ApiTest {
     return wrap(client().Put(path, headers_of(session, true), body.dump(), "application/json"));
   }
 
-  int64_t audit_count(const std::string& action) {
-    flush_audit();
-    return query_int(db(), "SELECT count(*) FROM audit_log WHERE action = ?",
-                     [&](Statement& s) { s.bind_text(1, action); })
-        .value();
-  }
-
-  // Stores the shipped 2026 calendar as `faxian calendar load` would.
-  void seed_calendar() {
-    std::ifstream file(std::string(FAXIAN_SOURCE_DIR) + "/data/calendar/2026.json");
-    std::stringstream text;
-    text << file.rdbuf();
-    auto stored = CalendarRepository(db(), clock_).put_json(text.str(), "test");
-    ASSERT_TRUE(stored.has_value()) << stored.error().to_string();
-  }
-
   static nlohmann::json new_token_body() {
     return {{"name", "医保局数据交换"},
             {"department", "medical"},
@@ -53,7 +34,7 @@ class ApiAdminTest : public ApiTest {
 };
 
 TEST_F(ApiAdminTest, OnlyCountyAdminAdministersAndAuditorsReadTheAudit) {
-  seed_calendar();
+  store_shipped_calendar();
   start_server();
   struct Probe {
     std::string method;
@@ -301,7 +282,7 @@ TEST_F(ApiAdminTest, TheAuditLogIsSearchedNewestFirstAndATamperedRowIsFound) {
 }
 
 TEST_F(ApiAdminTest, ReferenceDataForTheSettingsPages) {
-  seed_calendar();
+  store_shipped_calendar();
   start_server();
   Session officer = login("officer");
   auto standards = get(officer, "/api/v1/standards");

@@ -34,7 +34,7 @@ class ApiEndToEndTest : public ApiTest {
 };
 
 TEST_F(ApiEndToEndTest, MedicalUploadByTokenOpensALeadInTheHouseholdsTownship) {
-  testing_support::store_shipped_calendar(db(), clock_);
+  store_shipped_calendar();
   // The county's last screening ran before this household's data arrived (so screening after
   // the batch has a date to screen as of, and the household has no warning yet).
   testing_support::screen_and_open_leads(db(), clock_, day("2026-06-15"));

@@ -29,12 +29,6 @@ class ApiHouseholdTest : public HouseholdApiTest {
       out.push_back(item["household_no"]);
     return out;
   }
-  int64_t audit_count(const std::string& action) {
-    flush_audit();
-    return query_int(db(), "SELECT count(*) FROM audit_log WHERE action = ?",
-                     [&](Statement& s) { s.bind_text(1, action); })
-        .value();
-  }
 };
 
 TEST_F(ApiHouseholdTest, RegionTreeFollowsTheCallersArea) {

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <regex>
@@ -82,6 +83,8 @@ ServerContext::ServerContext(const ServerConfig& config, const Clock& clock)
       audit(config.database_url, clock),
       public_reports(config.public_reports_per_hour, 3600),
       login_attempts(50, 15 * 60),
+      public_lookups(60, 3600),
+      commits(config.database_url),
       tls(!config.tls_cert.empty()) {}
 
 namespace {
@@ -158,6 +161,10 @@ ApiServer::~ApiServer() {
 void ApiServer::configure() {
   httplib::Server& server = *server_;
   server.set_tcp_nodelay(true);
+  // httplib's default is max(8, cores − 1) threads: on a 2-core server, 9 open keep-alive
+  // connections (one busy office) would make the 9th wait for another to close.
+  const auto threads = static_cast<size_t>(std::max(config_.worker_threads, 2));
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which lets a second server
   // bind the same port and share its connections instead of failing clearly.
   server.set_socket_options([](socket_t sock) {

@@ -27,6 +27,9 @@ struct ServerConfig {
   size_t json_body_limit = 1 << 20;  // 1 MiB (50-api-security.md "Hardening")
   int keep_alive_max_count = 100;
   int keep_alive_timeout_seconds = 5;
+  // Request threads. httplib keeps a thread on each keep-alive connection until it closes, so
+  // this is also how many browser or proxy connections are served at once; the rest wait.
+  int worker_threads = 64;
   int read_timeout_seconds = 30;
   int write_timeout_seconds = 30;
   size_t upload_limit = size_t{2} << 30;  // file uploads, streamed (2 GiB)

@@ -14,15 +14,7 @@ using testing_support::ApiTest;
 using testing_support::kPassword;
 using testing_support::Session;
 
-class ApiSessionTest : public ApiTest {
- protected:
-  int64_t audit_count(const std::string& action) {
-    flush_audit();
-    return query_int(db(), "SELECT count(*) FROM audit_log WHERE action = ?",
-                     [&](Statement& s) { s.bind_text(1, action); })
-        .value();
-  }
-};
+using ApiSessionTest = ApiTest;
 
 TEST_F(ApiSessionTest, LoginAnswersTheUserAndSetsAStrictHttpOnlyCookie) {
   start_server();

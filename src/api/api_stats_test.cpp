@@ -21,7 +21,7 @@ class ApiStatsTest : public ApiTest {
  protected:
   // A poor household in village A1 with its need warning and lead (as of 2026-06-15).
   void seed_lead_in_township_a() {
-    testing_support::store_shipped_calendar(db(), clock_);
+    store_shipped_calendar();
     seed_poor_household();
     testing_support::screen_and_open_leads(db(), clock_, day("2026-06-15"));
   }
@@ -109,6 +109,27 @@ TEST_F(ApiStatsTest, DashboardCountsTheCallersScope) {
   EXPECT_EQ(liaison.body["scope"]["kind"], "department");
   EXPECT_FALSE(liaison.body.contains("leads"));
   EXPECT_EQ(liaison.body["scope"]["feeds"], nlohmann::json::array({"medical"}));
+}
+
+// The figures are cached between commits: a change committed by another connection (here the
+// test's own, as a `faxian` command beside the server would) shows at the next request, and
+// repeated requests in between answer the same figures.
+TEST_F(ApiStatsTest, DashboardShowsEveryCommittedChange) {
+  seed_lead_in_township_a();
+  start_server();
+  const Session admin = login("admin");
+  Response first = get(admin, "/api/v1/stats/dashboard");
+  ASSERT_EQ(first.status, 200) << first.raw;
+  EXPECT_EQ(first.body["leads"]["open"], 1);
+  Response again = get(admin, "/api/v1/stats/dashboard");
+  EXPECT_EQ(again.body, first.body);
+  ASSERT_TRUE(db().execute("UPDATE leads SET status = 'closed'").has_value());
+  Response after_close = get(admin, "/api/v1/stats/dashboard");
+  EXPECT_EQ(after_close.body["leads"]["open"], 0) << after_close.raw;
+  EXPECT_EQ(after_close.body["warnings"]["open"], 1);
+  ASSERT_TRUE(db().execute("UPDATE warnings SET status = 'cleared'").has_value());
+  Response after_clear = get(admin, "/api/v1/stats/dashboard");
+  EXPECT_EQ(after_clear.body["warnings"]["open"], 0) << after_clear.raw;
 }
 
 }  // namespace

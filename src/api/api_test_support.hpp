@@ -17,7 +17,11 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api_server.hpp"
+#include "common/file_util.hpp"
 #include "common/password_hash.hpp"
+#include "common/source_dir_for_tests.hpp"
+#include "store/calendar_repository.hpp"
+#include "store/query.hpp"
 #include "store/user_repository.hpp"
 #include "workflow/assistance/assistance_test_support.hpp"
 
@@ -163,9 +167,29 @@ class ApiTest : public faxian::workflow::testing_support::AssistanceTest {
 
   // Writes queued view audits (they are group-committed in the background).
   void flush_audit() { server_->flush_audit(); }
+  // Audit rows with this action, after the queued ones are written.
+  int64_t audit_count(const std::string& action) {
+    flush_audit();
+    return query_int(db(), "SELECT count(*) FROM audit_log WHERE action = ?",
+                     [&](Statement& s) { s.bind_text(1, action); })
+        .value();
+  }
+
+  // Stores every year of data/calendar in the database, as `faxian init` does (lead deadlines
+  // count working days by it).
+  void store_shipped_calendar() {
+    auto files = list_files(faxian_source_dir() + "/data/calendar", ".json");
+    ASSERT_TRUE(files.has_value()) << files.error().to_string();
+    for (const std::string& file : *files) {
+      auto json = read_file(file);
+      ASSERT_TRUE(json.has_value()) << json.error().to_string();
+      auto stored = CalendarRepository(db(), clock_).put_json(*json, "test");
+      ASSERT_TRUE(stored.has_value()) << stored.error().to_string();
+    }
+  }
 
   static const std::string& password_hash() {
-    static const std::string hash = hash_password(kPassword).value();
+    static const std::string hash = hash_password(kPassword, PasswordCost::kTestsMinimum).value();
     return hash;
   }
 

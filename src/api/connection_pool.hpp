@@ -4,6 +4,7 @@
 // the pool hands out leases: a lease is exclusive while held and returns its connection when
 // destroyed. A connection whose transaction was left open (a handler bug) is closed, not reused.
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -44,6 +45,8 @@ class ConnectionPool {
  private:
   friend class ConnectionLease;
   void release(std::unique_ptr<Database> db);
+
+  static constexpr int64_t kMmapBytes = int64_t{16} << 30;
 
   std::string url_;
   std::mutex mutex_;

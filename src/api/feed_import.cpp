@@ -63,7 +63,17 @@ BatchFollowUp follow_up(Database& db, const Clock& clock, const ingest::ImportOu
   if (!*screened)  // no screening has run yet: `faxian screen` will see these rows
     return done;
   done.screening = (*screened)->counts;
-  auto leads = workflow::open_leads_for_warnings(db, clock, workdays->calendar, workdays->policy);
+  // Leads for what this batch changed: the households whose warnings it opened or escalated
+  // (the full reconciliation runs with every `faxian screen`).
+  workflow::WarningScope changed;
+  for (const OpenedWarning& opened : (*screened)->applied.opened)
+    changed.household_ids.push_back(opened.household_id);
+  for (const EscalatedWarning& escalated : (*screened)->applied.escalated)
+    changed.household_ids.push_back(escalated.household_id);
+  if (changed.household_ids.empty())
+    return done;
+  auto leads =
+      workflow::open_leads_for_warnings(db, clock, workdays->calendar, workdays->policy, changed);
   if (leads)
     done.leads = *leads;
   else

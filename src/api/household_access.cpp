@@ -103,4 +103,13 @@ CodeRange area_range(const AreaScope& scope, const std::optional<std::string>& t
   return CodeRange{prefix, prefix + "~"};
 }
 
+void audit_household_page(Call& call, std::string_view action, std::string_view entity,
+                          const nlohmann::json& items, int64_t total) {
+  nlohmann::json shown = nlohmann::json::array();
+  for (const auto& item : items)
+    shown.push_back(item["household_no"]);
+  call.audit_view(action, entity, "",
+                  nlohmann::json{{"households", std::move(shown)}, {"total", total}}.dump());
+}
+
 }  // namespace faxian::api

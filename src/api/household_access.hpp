@@ -49,4 +49,9 @@ struct CodeRange {
 CodeRange area_range(const AreaScope& scope, const std::optional<std::string>& township,
                      const std::optional<std::string>& village);
 
+// Audits the view of a list page of households (items with "household_no") as `action`: which
+// households were shown, of how many.
+void audit_household_page(Call& call, std::string_view action, std::string_view entity,
+                          const nlohmann::json& items, int64_t total);
+
 }  // namespace faxian::api

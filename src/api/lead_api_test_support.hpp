@@ -23,12 +23,9 @@ class LeadApiTest : public ApiTest {
     ApiTest::SetUp();
     if (HasFatalFailure())
       return;
-    auto files = list_files(workflow::testing_support::kSourceDir + "/data/calendar", ".json");
-    ASSERT_TRUE(files.has_value());
-    for (const std::string& file : *files) {
-      auto stored = CalendarRepository(db(), clock_).put_json(read_file(file).value(), "test");
-      ASSERT_TRUE(stored.has_value()) << stored.error().to_string();
-    }
+    store_shipped_calendar();
+    if (HasFatalFailure())
+      return;
     seed_poor_household();
     import_csv(FeedKind::kPopulation,
                "户号,身份证号,姓名,与户主关系,村社区代码,变动类型,变动日期\n"

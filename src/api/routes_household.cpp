@@ -13,6 +13,7 @@
 #include "api/household_access.hpp"
 #include "api/household_queries.hpp"
 #include "api/household_timeline.hpp"
+#include "api/server_context.hpp"
 #include "api/warning_views.hpp"
 #include "common/text.hpp"
 #include "domain/category.hpp"
@@ -69,11 +70,7 @@ Result<Reply> search(Call& call) {
   search.today = call.today();
   HouseholdPage page;
   FAXIAN_TRY_ASSIGN(page, search_households(call.db, search));
-  nlohmann::json shown = nlohmann::json::array();
-  for (const auto& item : page.items)
-    shown.push_back(item["household_no"]);
-  call.audit_view("household.search", "household", "",
-                  nlohmann::json{{"households", shown}, {"total", page.total}}.dump());
+  audit_household_page(call, "household.search", "household", page.items, page.total);
   return Reply::json(page_body(std::move(page.items), search.page, page.total));
 }
 
@@ -96,9 +93,9 @@ Result<Reply> profile(Call& call) {
   const bool case_details = handles_cases(call.actor());
   nlohmann::json body;
   FAXIAN_TRY_ASSIGN(body, household_profile(call.db, household, call.today(), case_details));
-  const RuleSet rules = rules_for_names(call.db, call.clock());
+  const std::shared_ptr<const RuleSet> rules = call.server.rules.latest(call.db, call.clock());
   FAXIAN_TRY_ASSIGN(body["warnings"],
-                    household_warnings(call.db, household.id, true, rules, case_details));
+                    household_warnings(call.db, household.id, true, *rules, case_details));
   call.audit_view("household.view", "household", household.household_no);
   return Reply::json(std::move(body));
 }
@@ -123,9 +120,9 @@ Result<Reply> warnings(Call& call) {
   HouseholdRow household;
   FAXIAN_TRY_ASSIGN(household, household_of_path(call));
   const bool case_details = handles_cases(call.actor());
-  const RuleSet rules = rules_for_names(call.db, call.clock());
+  const std::shared_ptr<const RuleSet> rules = call.server.rules.latest(call.db, call.clock());
   nlohmann::json items;
-  FAXIAN_TRY_ASSIGN(items, household_warnings(call.db, household.id, false, rules, case_details));
+  FAXIAN_TRY_ASSIGN(items, household_warnings(call.db, household.id, false, *rules, case_details));
   call.audit_view("household.warnings", "household", household.household_no);
   return Reply::json({{"items", std::move(items)}});
 }

@@ -8,8 +8,6 @@
 #include <httplib.h>
 
 #include <map>
-#include <memory>
-#include <mutex>
 
 #include <fmt/format.h>
 
@@ -27,20 +25,7 @@
 namespace faxian::api {
 namespace {
 
-constexpr int kLookupsPerHour = 60;
 constexpr int kMaxMergeHops = 10;
-
-// The status-lookup limit of one server (kept beside its ServerContext, which has no slot for
-// it).
-RateLimiter& lookup_limiter(const ServerContext& server) {
-  static std::mutex mutex;
-  static std::map<const ServerContext*, std::unique_ptr<RateLimiter>> limiters;
-  std::lock_guard lock(mutex);
-  auto& limiter = limiters[&server];
-  if (!limiter)
-    limiter = std::make_unique<RateLimiter>(kLookupsPerHour, 3600);
-  return *limiter;
-}
 
 // 429 with Retry-After (the router's error path sets no headers, so the reply is built here).
 Reply too_many(std::string_view message, int64_t retry_after) {
@@ -162,7 +147,7 @@ Result<Lead> surviving_lead(workflow::LeadService& leads, int64_t lead_id) {
 }
 
 Result<Reply> report_status(Call& call) {
-  RateLimiter& limit = lookup_limiter(call.server);
+  RateLimiter& limit = call.server.public_lookups;
   const int64_t now = call.clock().now_unix();
   if (!limit.try_acquire(call.address(), now))
     return too_many("查询过于频繁，请稍后再试", limit.retry_after(call.address(), now));

@@ -15,6 +15,7 @@
 
 #include "api/feed_access.hpp"
 #include "api/router.hpp"
+#include "api/server_context.hpp"
 #include "api/stats_dashboard.hpp"
 #include "api/stats_supervision_json.hpp"
 #include "store/calendar_repository.hpp"
@@ -98,8 +99,11 @@ Result<Reply> supervision(Call& call) {
 
 Result<Reply> dashboard(Call& call) {
   if (auto scope = call.scope()) {
+    const Date today = call.today();
     nlohmann::json figures;
-    FAXIAN_TRY_ASSIGN(figures, area_dashboard(call.db, *scope, call.today()));
+    FAXIAN_TRY_ASSIGN(figures, call.server.dashboards.get(
+                                   scope->prefix, today, call.server.commits.generation(),
+                                   [&] { return area_dashboard(call.db, *scope, today); }));
     return Reply::json(std::move(figures));
   }
   std::optional<std::string> department_key;

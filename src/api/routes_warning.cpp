@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "api/household_access.hpp"
+#include "api/server_context.hpp"
 #include "api/warning_views.hpp"
 #include "domain/rule_set.hpp"
 
@@ -43,14 +44,10 @@ Result<Reply> list(Call& call) {
   FAXIAN_TRY_ASSIGN(village, region_filter(call, "village", 12));
   query.area = area_range(scope, township, village);
   const bool with_reasons = handles_cases(call.actor());
-  const RuleSet rules = rules_for_names(call.db, call.clock());
+  const std::shared_ptr<const RuleSet> rules = call.server.rules.latest(call.db, call.clock());
   WarningPage page;
-  FAXIAN_TRY_ASSIGN(page, list_open_warnings(call.db, query, rules, with_reasons));
-  nlohmann::json shown = nlohmann::json::array();
-  for (const auto& item : page.items)
-    shown.push_back(item["household_no"]);
-  call.audit_view("warning.list", "warning", "",
-                  nlohmann::json{{"households", shown}, {"total", page.total}}.dump());
+  FAXIAN_TRY_ASSIGN(page, list_open_warnings(call.db, query, *rules, with_reasons));
+  audit_household_page(call, "warning.list", "warning", page.items, page.total);
   return Reply::json(page_body(std::move(page.items), query.page, page.total));
 }
 
@@ -62,10 +59,10 @@ Result<Reply> one(Call& call) {
       text.find_first_not_of("0123456789") != std::string::npos) {
     return fail(ErrorCode::kInvalidArgument, "预警编号格式不正确", "malformed warning id");
   }
-  const RuleSet rules = rules_for_names(call.db, call.clock());
+  const std::shared_ptr<const RuleSet> rules = call.server.rules.latest(call.db, call.clock());
   std::optional<nlohmann::json> warning;
   FAXIAN_TRY_ASSIGN(
-      warning, find_warning(call.db, scope, std::stoll(text), rules, handles_cases(call.actor())));
+      warning, find_warning(call.db, scope, std::stoll(text), *rules, handles_cases(call.actor())));
   if (!warning) {
     return fail(ErrorCode::kNotFound, "未找到该预警（或不在您的管辖范围内）",
                 "warning not found or outside the caller's area");

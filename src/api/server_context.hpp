@@ -1,13 +1,16 @@
 #pragma once
 // What the server's handlers share: its settings, the clock, the connection pool, the view-audit
-// queue and the in-memory rate limits.
+// queue, the in-memory rate limits and the caches of figures every page asks for.
 
 #include <string>
 
 #include "api/audit_queue.hpp"
+#include "api/commit_watch.hpp"
 #include "api/connection_pool.hpp"
+#include "api/dashboard_cache.hpp"
 #include "api/login_service.hpp"
 #include "api/rate_limiter.hpp"
+#include "api/rule_set_cache.hpp"
 #include "api/session_store.hpp"
 #include "common/clock.hpp"
 
@@ -26,7 +29,11 @@ struct ServerContext {
   LockoutPolicy lockout;
   RateLimiter public_reports;  // per client address
   RateLimiter login_attempts;  // per client address, against password spraying
-  bool tls = false;            // cookies get Secure
+  RateLimiter public_lookups;  // per client address: status lookups by 查询码
+  CommitWatch commits;
+  DashboardCache dashboards;
+  RuleSetCache rules;
+  bool tls = false;  // cookies get Secure
 };
 
 }  // namespace faxian::api

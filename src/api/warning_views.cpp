@@ -6,7 +6,6 @@
 
 #include "store/query.hpp"
 #include "store/row_codec.hpp"
-#include "store/rule_set_repository.hpp"
 #include "store/warning_codec.hpp"
 
 namespace faxian::api {
@@ -103,11 +102,6 @@ void bind_list_filters(ParamBinder& binder, const WarningListQuery& query) {
 }
 
 }  // namespace
-
-RuleSet rules_for_names(Database& db, const Clock& clock) {
-  auto rules = RuleSetRepository(db, clock).load_latest();
-  return rules ? std::move(*rules) : RuleSet{};
-}
 
 Result<WarningPage> list_open_warnings(Database& db, const WarningListQuery& query,
                                        const RuleSet& rules, bool with_reasons) {

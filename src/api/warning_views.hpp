@@ -20,9 +20,6 @@
 
 namespace faxian::api {
 
-// The rule set in force, for rule names (an empty set — no names — when none is stored).
-RuleSet rules_for_names(Database& db, const Clock& clock);
-
 struct WarningListQuery {
   CodeRange area;
   std::optional<std::string> kind;   // "need" | "review"

@@ -39,16 +39,32 @@ std::vector<int64_t> PersonIdSet::ids() const {
 }
 
 Result<PersonLinker> PersonLinker::load(Database& db, const Clock& clock) {
-  PersonRepository persons(db, clock);
-  auto index = PersonIdIndex::load(persons);
-  if (!index)
-    return tl::unexpected(index.error());
-  return PersonLinker(db, clock, std::move(*index));
+  return PersonLinker(db, clock);
+}
+
+Result<std::optional<int64_t>> PersonLinker::known(const ResidentId& id) {
+  if (auto known = index_.find(id))
+    return known;
+  if (loaded_)
+    return std::nullopt;
+  if (++lookups_ <= kLookupsBeforeLoad) {
+    std::optional<int64_t> stored;
+    FAXIAN_TRY_ASSIGN(stored, persons_.id_of(id));
+    if (stored)
+      index_.insert(id, *stored);
+    return stored;
+  }
+  // Everyone, including the persons this batch created (same connection and transaction).
+  FAXIAN_TRY_ASSIGN(index_, PersonIdIndex::load(persons_));
+  loaded_ = true;
+  return index_.find(id);
 }
 
 Result<int64_t> PersonLinker::link(const ResidentId& id, std::string_view name) {
-  if (auto known = index_.find(id))
-    return *known;
+  std::optional<int64_t> stored;
+  FAXIAN_TRY_ASSIGN(stored, known(id));
+  if (stored)
+    return *stored;
   auto created = persons_.ensure(id, name);
   if (!created)
     return tl::unexpected(created.error());
@@ -59,8 +75,10 @@ Result<int64_t> PersonLinker::link(const ResidentId& id, std::string_view name) 
 
 Result<int64_t> PersonLinker::link_registered(const ResidentId& id,
                                               const PersonRegistration& registration) {
-  if (auto known = index_.find(id))
-    return *known;
+  std::optional<int64_t> stored;
+  FAXIAN_TRY_ASSIGN(stored, known(id));
+  if (stored)
+    return *stored;
   Person person = Person::from_id(id, registration.name);
   person.relation = registration.relation;
   person.ethnicity = registration.ethnicity;

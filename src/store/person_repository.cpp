@@ -162,6 +162,13 @@ Result<std::optional<Person>> PersonRepository::find_by_resident_id(const Reside
       [&](Statement& s) { s.bind_text(1, resident_id.str()); }, read_person);
 }
 
+Result<std::optional<int64_t>> PersonRepository::id_of(const ResidentId& resident_id) {
+  return query_one<int64_t>(
+      db_, "SELECT id FROM persons WHERE resident_id = ?",
+      [&](Statement& s) { s.bind_text(1, resident_id.str()); },
+      [](const Statement& s) -> Result<int64_t> { return s.column_int64(0); });
+}
+
 Result<void> PersonRepository::set_death_date(int64_t id, std::optional<Date> death_date) {
   auto updated = returning_id(
       db_, "UPDATE persons SET death_date = ?, updated_at = ? WHERE id = ? RETURNING id",

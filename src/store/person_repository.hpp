@@ -48,6 +48,8 @@ class PersonRepository {
 
   Result<std::optional<Person>> find(int64_t id);
   Result<std::optional<Person>> find_by_resident_id(const ResidentId& resident_id);
+  // The id of the person with `resident_id`, or nullopt (one indexed lookup).
+  Result<std::optional<int64_t>> id_of(const ResidentId& resident_id);
   // Sets (or clears) the date of death. kNotFound for an unknown id.
   Result<void> set_death_date(int64_t id, std::optional<Date> death_date);
   // Sets the 户籍 fields of a person and clears `unregistered` (the 户籍 feed knows them now);

@@ -4,6 +4,8 @@
 #include <set>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "store/query.hpp"
 #include "store/row_codec.hpp"
 #include "store/warning_repository.hpp"
@@ -13,14 +15,36 @@
 namespace faxian::workflow {
 namespace {
 
+// Above this many households a scope reads like the whole county (one scan beats a long IN).
+constexpr size_t kMaxScopedHouseholds = 500;
+
+// " AND <column> IN (?, …)" for a household scope, "" for every household.
+std::string scope_condition(const WarningScope& scope, std::string_view column) {
+  if (scope.household_ids.empty() || scope.household_ids.size() > kMaxScopedHouseholds)
+    return "";
+  std::string marks;
+  for (size_t index = 0; index < scope.household_ids.size(); ++index)
+    marks += index == 0 ? "?" : ", ?";
+  return fmt::format(" AND {} IN ({})", column, marks);
+}
+
+void bind_scope(Statement& statement, const WarningScope& scope) {
+  if (scope.household_ids.size() > kMaxScopedHouseholds)
+    return;
+  ParamBinder binder(statement);
+  for (int64_t id : scope.household_ids)
+    binder.integer(id);
+}
+
 // Open need warnings that no lead reports yet, by id.
-Result<std::vector<int64_t>> unreported_warnings(Database& db) {
+Result<std::vector<int64_t>> unreported_warnings(Database& db, const WarningScope& scope) {
   return query_rows<int64_t>(
       db,
-      "SELECT w.id FROM warnings w WHERE w.kind = 'need' AND w.status = 'open' AND NOT EXISTS "
-      "(SELECT 1 FROM lead_sources s WHERE s.source = 'data_warning' AND "
-      "s.reference = CAST(w.id AS TEXT)) ORDER BY w.id",
-      [](Statement&) {},
+      fmt::format("SELECT w.id FROM warnings w WHERE w.kind = 'need' AND w.status = 'open'{} "
+                  "AND NOT EXISTS (SELECT 1 FROM lead_sources s WHERE s.source = 'data_warning' "
+                  "AND s.reference = CAST(w.id AS TEXT)) ORDER BY w.id",
+                  scope_condition(scope, "w.household_id")),
+      [&](Statement& statement) { bind_scope(statement, scope); },
       [](const Statement& row) -> Result<int64_t> { return row.column_int64(0); });
 }
 
@@ -67,12 +91,14 @@ struct Escalation {
 };
 
 // Open leads whose open need warning now has a higher level than the lead.
-Result<std::vector<Escalation>> escalations(Database& db) {
+Result<std::vector<Escalation>> escalations(Database& db, const WarningScope& scope) {
   return query_rows<Escalation>(
       db,
-      "SELECT l.id, w.level, w.last_changed FROM leads l JOIN warnings w ON w.id = l.warning_id "
-      "WHERE l.status <> 'closed' AND w.status = 'open' AND w.level <> l.level",
-      [](Statement&) {},
+      fmt::format("SELECT l.id, w.level, w.last_changed FROM leads l JOIN warnings w ON w.id = "
+                  "l.warning_id "
+                  "WHERE l.status <> 'closed' AND w.status = 'open' AND w.level <> l.level{}",
+                  scope_condition(scope, "l.household_id")),
+      [&](Statement& statement) { bind_scope(statement, scope); },
       [](const Statement& row) -> Result<Escalation> {
         RowReader reader(row);
         Escalation escalation;
@@ -88,14 +114,15 @@ Result<std::vector<Escalation>> escalations(Database& db) {
 
 Result<WarningLeadsOutcome> open_leads_for_warnings(Database& db, const Clock& clock,
                                                     const WorkCalendar& calendar,
-                                                    const DeadlinePolicy& policy) {
+                                                    const DeadlinePolicy& policy,
+                                                    const WarningScope& scope) {
   const auto started = std::chrono::steady_clock::now();
   WarningLeadsOutcome outcome;
   auto transaction = Transaction::begin_all_or_nothing(db);
   if (!transaction)
     return tl::unexpected(transaction.error());
   std::vector<int64_t> ids;
-  FAXIAN_TRY_ASSIGN(ids, unreported_warnings(db));
+  FAXIAN_TRY_ASSIGN(ids, unreported_warnings(db, scope));
   std::vector<Warning> warnings;
   FAXIAN_TRY_ASSIGN(warnings, load_warnings(db, clock, ids));
   LeadService leads(db, clock, calendar, policy);
@@ -120,7 +147,7 @@ Result<WarningLeadsOutcome> open_leads_for_warnings(Database& db, const Clock& c
     outcome.unknown_departments += static_cast<int64_t>(sent.unknown_departments.size());
   }
   std::vector<Escalation> raised;
-  FAXIAN_TRY_ASSIGN(raised, escalations(db));
+  FAXIAN_TRY_ASSIGN(raised, escalations(db, scope));
   for (const Escalation& escalation : raised) {
     bool changed = false;
     FAXIAN_TRY_ASSIGN(

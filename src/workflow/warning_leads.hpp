@@ -11,6 +11,7 @@
 // exactly one lead per open need warning, and running it twice changes nothing.
 
 #include <cstdint>
+#include <vector>
 
 #include "common/clock.hpp"
 #include "common/error.hpp"
@@ -29,9 +30,18 @@ struct WarningLeadsOutcome {
   double seconds = 0;
 };
 
+// The households whose warnings are reconciled: every household (the default, after a full
+// screening), or those listed (after an import batch: the households whose warnings the batch's
+// screening opened or escalated — reconciling the county's 20,000 open warnings after each push
+// of a few rows would cost more than the push).
+struct WarningScope {
+  std::vector<int64_t> household_ids{};  // empty: every household
+};
+
 // One transaction; on error nothing is written.
 Result<WarningLeadsOutcome> open_leads_for_warnings(Database& db, const Clock& clock,
                                                     const WorkCalendar& calendar,
-                                                    const DeadlinePolicy& policy);
+                                                    const DeadlinePolicy& policy,
+                                                    const WarningScope& scope = {});
 
 }  // namespace faxian::workflow

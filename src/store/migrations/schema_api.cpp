@@ -47,9 +47,12 @@ CREATE TABLE api_tokens (
   last_used_at {int}
 ) {strict};
 
--- The household timeline reads a household's 户籍 changes by 户号; lead lists page newest first.
+-- The household timeline reads a household's 户籍 changes by 户号; lead lists page newest first,
+-- the inbox filtered by status and level (the count of such a list reads only this index).
 CREATE INDEX feed_population_household ON feed_population(household_no);
 CREATE INDEX leads_created ON leads(created_on, id);
+CREATE INDEX leads_status_created ON leads(status, created_on, id);
+CREATE INDEX leads_status_level ON leads(status, level, created_on, id);
 
 CREATE TABLE public_reports (
   id {id},

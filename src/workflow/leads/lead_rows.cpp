@@ -169,12 +169,15 @@ Result<void> load_lead_parts(Database& db, std::vector<Lead>& leads) {
     lead.outcomes.clear();
     by_id[lead.id] = &lead;
   }
-  // Ids of one page are usually close together; a sparse page is read in several ranges.
+  // Ids of one page are usually close together; a sparse page (a filtered list) is read in
+  // several ranges, each spanning at most kMaxRangeSpan ids, so that a page never reads the
+  // parts of thousands of leads it does not show.
+  constexpr int64_t kMaxRangeSpan = 256;
   auto range_start = by_id.begin();
   while (range_start != by_id.end()) {
     auto range_end = range_start;
     auto next = std::next(range_end);
-    while (next != by_id.end() && next->first - range_start->first < 4096) {
+    while (next != by_id.end() && next->first - range_start->first < kMaxRangeSpan) {
       range_end = next;
       ++next;
     }
