@@ -84,7 +84,6 @@ ServerContext::ServerContext(const ServerConfig& config, const Clock& clock)
       public_reports(config.public_reports_per_hour, 3600),
       login_attempts(50, 15 * 60),
       public_lookups(60, 3600),
-      commits(config.database_url),
       tls(!config.tls_cert.empty()) {}
 
 namespace {

@@ -1,6 +1,16 @@
 #include "api/dashboard_cache.hpp"
 
+#include "store/query.hpp"
+
 namespace faxian::api {
+
+std::optional<int64_t> casework_generation(Database& db) {
+  auto value =
+      query_int(db, "SELECT value FROM change_counters WHERE name = 'casework'", [](Statement&) {});
+  if (!value)
+    return std::nullopt;
+  return *value;
+}
 
 Result<nlohmann::json> DashboardCache::get(const std::string& area, Date today,
                                            std::optional<int64_t> generation,

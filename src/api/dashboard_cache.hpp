@@ -1,8 +1,11 @@
 #pragma once
-// The home-page figures of each area, kept until the database changes (api/commit_watch.hpp) or
-// the day turns. Every role's home page asks for them, each time it is shown; computing them
-// reads every open warning, lead and task of the area (tens of milliseconds on a county), so a
-// busy morning would otherwise spend most of the server on the same few counts.
+// The home-page figures of each area, kept until a warning, lead, task or household's village
+// changes (the 'casework' change counter, kept by triggers: migration 11) or the day turns.
+// Every role's home page asks for them, each time it is shown; computing them reads every open
+// warning, lead and task of the area (over 100 ms on a county), so a busy morning would
+// otherwise spend most of the server on the same few counts. The counter moves with every
+// commit that touches those tables — the server's, or a `faxian import` run beside it — so the
+// figures are never stale.
 //
 // One computation at a time: callers that arrive while figures are being computed wait for
 // them instead of computing the same figures again.
@@ -18,8 +21,12 @@
 
 #include "common/date.hpp"
 #include "common/error.hpp"
+#include "store/database.hpp"
 
 namespace faxian::api {
+
+// The 'casework' change counter; nullopt when it cannot be read (the figures are then computed).
+std::optional<int64_t> casework_generation(Database& db);
 
 class DashboardCache {
  public:

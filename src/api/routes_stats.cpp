@@ -102,7 +102,7 @@ Result<Reply> dashboard(Call& call) {
     const Date today = call.today();
     nlohmann::json figures;
     FAXIAN_TRY_ASSIGN(figures, call.server.dashboards.get(
-                                   scope->prefix, today, call.server.commits.generation(),
+                                   scope->prefix, today, casework_generation(call.db),
                                    [&] { return area_dashboard(call.db, *scope, today); }));
     return Reply::json(std::move(figures));
   }

@@ -5,7 +5,6 @@
 #include <string>
 
 #include "api/audit_queue.hpp"
-#include "api/commit_watch.hpp"
 #include "api/connection_pool.hpp"
 #include "api/dashboard_cache.hpp"
 #include "api/login_service.hpp"
@@ -30,7 +29,6 @@ struct ServerContext {
   RateLimiter public_reports;  // per client address
   RateLimiter login_attempts;  // per client address, against password spraying
   RateLimiter public_lookups;  // per client address: status lookups by 查询码
-  CommitWatch commits;
   DashboardCache dashboards;
   RuleSetCache rules;
   bool tls = false;  // cookies get Secure
