@@ -25,10 +25,11 @@ Result<ConnectionLease> ConnectionPool::acquire() {
   if (!db)
     return tl::unexpected(db.error());
   if ((*db)->dialect().kind == DialectKind::kSqlite) {
-    // Reads straight from the file's pages in the kernel's cache instead of a pread() and a
-    // copy into each connection's own cache (a fifth of a household profile's time on a
-    // county). SQLite caps the size at its compile-time limit (2 GiB in Debian's build).
-    FAXIAN_TRY((*db)->execute(fmt::format("PRAGMA mmap_size = {}", kMmapBytes)));
+    // A small page cache each: the kernel's file cache holds the hot pages once for every
+    // connection, and with the CLI's 64 MiB a pool of dozens of connections kept growing for
+    // as long as new households were read. (Memory-mapping the file instead was tried and was
+    // slower: every checkpoint that grew the file made each connection remap it.)
+    FAXIAN_TRY((*db)->execute(fmt::format("PRAGMA cache_size = -{}", kCacheKib)));
   }
   return ConnectionLease(*this, std::move(*db));
 }

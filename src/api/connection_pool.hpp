@@ -46,7 +46,7 @@ class ConnectionPool {
   friend class ConnectionLease;
   void release(std::unique_ptr<Database> db);
 
-  static constexpr int64_t kMmapBytes = int64_t{16} << 30;
+  static constexpr int64_t kCacheKib = 8 * 1024;
 
   std::string url_;
   std::mutex mutex_;
