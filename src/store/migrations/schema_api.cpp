@@ -18,10 +18,39 @@
 
 #include "store/migrations/migrations.hpp"
 
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
 namespace faxian {
 
+namespace {
+
+// The triggers that count changes to the data behind the home-page figures: every insert,
+// update and delete of warnings, leads and tasks, and a household's move to another village.
+std::string casework_counter_triggers() {
+  std::string sql;
+  auto add = [&](std::string_view name, std::string_view event) {
+    sql += fmt::format(
+        "CREATE TRIGGER {} AFTER {} BEGIN\n"
+        "  UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; END;\n",
+        name, event);
+  };
+  const std::pair<std::string_view, std::string_view> events[] = {
+      {"insert", "INSERT"}, {"update", "UPDATE"}, {"delete", "DELETE"}};
+  for (std::string_view table : {"warnings", "leads", "tasks"}) {
+    for (const auto& [name, event] : events)
+      add(fmt::format("{}_{}_counted", table, name), fmt::format("{} ON {}", event, table));
+  }
+  add("households_village_counted", "UPDATE OF village_code ON households");
+  return sql;
+}
+
+}  // namespace
+
 std::string api_schema_sql() {
-  return R"SQL(
+  return std::string(R"SQL(
 ALTER TABLE users ADD COLUMN failed_logins {int} NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN locked_until {int} NOT NULL DEFAULT 0;
 
@@ -64,26 +93,6 @@ CREATE TABLE change_counters (
   value {int} NOT NULL
 ) {strict};
 INSERT INTO change_counters (name, value) VALUES ('casework', 0);
-CREATE TRIGGER warnings_insert_counted AFTER INSERT ON warnings BEGIN
-  UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; END;
-CREATE TRIGGER warnings_update_counted AFTER UPDATE ON warnings BEGIN
-  UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; END;
-CREATE TRIGGER warnings_delete_counted AFTER DELETE ON warnings BEGIN
-  UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; END;
-CREATE TRIGGER leads_insert_counted AFTER INSERT ON leads BEGIN
-  UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; END;
-CREATE TRIGGER leads_update_counted AFTER UPDATE ON leads BEGIN
-  UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; END;
-CREATE TRIGGER leads_delete_counted AFTER DELETE ON leads BEGIN
-  UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; END;
-CREATE TRIGGER tasks_insert_counted AFTER INSERT ON tasks BEGIN
-  UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; END;
-CREATE TRIGGER tasks_update_counted AFTER UPDATE ON tasks BEGIN
-  UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; END;
-CREATE TRIGGER tasks_delete_counted AFTER DELETE ON tasks BEGIN
-  UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; END;
-CREATE TRIGGER households_village_counted AFTER UPDATE OF village_code ON households BEGIN
-  UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; END;
 
 CREATE TABLE public_reports (
   id {id},
@@ -92,7 +101,7 @@ CREATE TABLE public_reports (
   contact_phone TEXT NOT NULL DEFAULT '',
   created_at {int} NOT NULL
 ) {strict};
-)SQL";
+)SQL") + casework_counter_triggers();
 }
 
 }  // namespace faxian
