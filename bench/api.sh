@@ -12,7 +12,7 @@ faxian=$PWD/build/faxian
 cache=${FAXIAN_BENCH_CACHE:-/tmp/faxian-bench}
 db=$cache/api-county.db
 duration=30
-pushes=${PUSHES:-40}
+pushes=${PUSHES:-200}
 port=${PORT:-18080}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -99,6 +99,8 @@ while read -r id name; do
 done <"$work/push-subjects"
 push_p99=$(sort -n "$work/push-ms" | awk '{a[NR]=$1} END{if(NR==0){print "n/a"; exit} i=int(NR*0.99+0.999); if(i>NR)i=NR; print a[i]}')
 push_p50=$(sort -n "$work/push-ms" | awk '{a[NR]=$1} END{if(NR==0){print "n/a"; exit} print a[int((NR+1)/2)]}')
+push_max=$(sort -n "$work/push-ms" | tail -1)
+push_first=$(head -1 "$work/push-ms")
 push_count=$(wc -l <"$work/push-ms")
 
 {
@@ -109,7 +111,7 @@ push_count=$(wc -l <"$work/push-ms")
   echo "| measure | figure | target |"
   echo "|---|---|---|"
   echo "| mixed reads, wrk -t2 -c16 ${duration}s | $reads | ≥ 2,000 req/s, p99 < 100 ms, 0 errors |"
-  echo "| push → warning visible (the POST returns after import + screening + leads), $push_count pushes | p50 ${push_p50} ms, p99 ${push_p99} ms | p99 < 200 ms |"
+  echo "| push → warning visible (the POST returns after import + screening + leads), $push_count pushes | p50 ${push_p50} ms, p99 ${push_p99} ms, max ${push_max} ms (the first, on cold caches: ${push_first} ms) | p99 < 200 ms |"
   echo "| server anonymous memory (RssAnon) before / after 60 s more load | ${rss_before} kB / ${rss_after} kB (${growth} %) | < 10 % |"
   echo
   echo '```'

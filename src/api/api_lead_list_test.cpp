@@ -120,6 +120,26 @@ TEST_F(ApiLeadListTest, FiltersPaginationAndBadValues) {
   EXPECT_EQ(get(login("township_a"), "/api/v1/leads?overdue=true").body["total"], 6);
 }
 
+// List totals are cached by filter (CaseworkCache): a lead opened on another connection while
+// the server runs, and one whose status changed through the API, show in the next page's total.
+TEST_F(ApiLeadListTest, TotalsFollowLeadsOpenedAndClosedWhileServing) {
+  start_server();
+  Session officer = login("township_a");
+  EXPECT_EQ(get(officer, "/api/v1/leads").body["total"], 2);
+  EXPECT_EQ(get(officer, "/api/v1/leads?level=yellow&status=new").body["total"], 1);
+  open_subject_lead("赵六", testing_support::kVillageA2);
+  EXPECT_EQ(get(officer, "/api/v1/leads").body["total"], 3);
+  EXPECT_EQ(get(officer, "/api/v1/leads?level=yellow&status=new").body["total"], 2);
+  // Assigning moves the lead out of `new`.
+  auto assigned = act(officer, subject_a_,
+                      {{"action", "assign"},
+                       {"version", version_of(officer, subject_a_)},
+                       {"assignee", "township_a"}});
+  ASSERT_EQ(assigned.status, 200) << assigned.raw;
+  EXPECT_EQ(get(officer, "/api/v1/leads?level=yellow&status=new").body["total"], 1);
+  EXPECT_EQ(get(officer, "/api/v1/leads?status=assigned").body["total"], 1);
+}
+
 TEST_F(ApiLeadListTest, DetailIsScopedAuditedAndOffersTheCallersActions) {
   start_server();
   EXPECT_EQ(get(login("township_b"), "/api/v1/leads/" + lead_a_).status, 404);

@@ -26,11 +26,12 @@ void send_json(httplib::Response& response, int status, const nlohmann::json& bo
   response.set_content(body.dump(), kJson);
 }
 
-// 50-api-security.md "Hardening": CSP, no sniffing, no framing, no referrer leaks.
+// 50-api-security.md "Hardening": CSP, no sniffing, no framing, no referrer leaks. (Blob workers:
+// the web app compresses its .xlsx exports in one.)
 httplib::Headers security_headers() {
   return {{"Content-Security-Policy",
            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-           "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
+           "worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
           {"X-Content-Type-Options", "nosniff"},
           {"X-Frame-Options", "DENY"},
           {"Referrer-Policy", "no-referrer"},

@@ -104,6 +104,9 @@ TEST_F(ApiSessionTest, StateChangingRequestsNeedTheSessionsCsrfToken) {
   Session other = login("township_b");
   Session mixed{session.cookie, other.csrf_token, {}};
   EXPECT_EQ(post(mixed, "/api/v1/me/password", {{"current_password", "x"}}).status, 403);
+  // A reloaded page reads its own session's token (and only that) from GET /api/v1/me.
+  EXPECT_EQ(get(session, "/api/v1/me").body["csrf_token"], session.csrf_token);
+  EXPECT_EQ(get(other, "/api/v1/me").body["csrf_token"], other.csrf_token);
   // With its own token the request reaches the handler (which refuses the wrong password).
   EXPECT_EQ(post(session, "/api/v1/me/password",
                  {{"current_password", "wrong-password"}, {"new_password", "another-pass-77"}})

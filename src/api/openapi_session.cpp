@@ -44,7 +44,8 @@ nlohmann::json openapi_session_paths() {
             "display_name": {"type": "string"}, "role": {"type": "string"},
             "region": {"type": "string", "nullable": true},
             "region_name": {"type": "string"}, "department": {"type": "string"},
-            "must_change_password": {"type": "boolean"}}}}}},
+            "must_change_password": {"type": "boolean"},
+            "csrf_token": {"type": "string", "description": "会话的 CSRF 令牌（页面刷新后重新取得）"}}}}}},
         "401": {"$ref": "#/components/responses/Unauthorized"}}
     }
   },

@@ -103,6 +103,7 @@ Result<Caller> authenticate(const httplib::Request& request, ServerContext& cont
   caller.actor = workflow::Actor::of(session.user);
   caller.session_id = session.id;
   caller.must_change_password = session.user.must_change_password;
+  caller.csrf_token = session.csrf_token;
   if (changes_state(request.method) &&
       !same_secret(request.get_header_value("X-CSRF-Token"), session.csrf_token)) {
     return fail(ErrorCode::kPermissionDenied, "请求缺少有效的 CSRF 令牌，请刷新页面后重试",

@@ -64,6 +64,7 @@ struct Caller {
   std::optional<int64_t> token_id{};
   std::vector<std::string> token_feeds;  // feeds a token may upload
   bool must_change_password = false;
+  std::string csrf_token;  // a session's, for GET /api/v1/me (a reloaded page needs it again)
 };
 
 struct Reply {

@@ -83,6 +83,9 @@ Result<Reply> me(Call& call) {
     if (region && *region)
       body["region_name"] = (*region)->name;
   }
+  // Same-origin only (no CORS): a page that reloads reads the token it must send with changes.
+  if (!call.caller.csrf_token.empty())
+    body["csrf_token"] = call.caller.csrf_token;
   return Reply::json(std::move(body));
 }
 

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "api/audit_queue.hpp"
+#include "api/casework_cache.hpp"
 #include "api/connection_pool.hpp"
-#include "api/dashboard_cache.hpp"
 #include "api/login_service.hpp"
 #include "api/rate_limiter.hpp"
 #include "api/rule_set_cache.hpp"
@@ -29,7 +29,8 @@ struct ServerContext {
   RateLimiter public_reports;  // per client address
   RateLimiter login_attempts;  // per client address, against password spraying
   RateLimiter public_lookups;  // per client address: status lookups by 查询码
-  DashboardCache dashboards;
+  CaseworkCache dashboards;    // home-page figures by area
+  CaseworkCache lead_totals;   // totals of lead lists by filter
   RuleSetCache rules;
   bool tls = false;  // cookies get Secure
 };

@@ -1,6 +1,15 @@
 #include "screen/feature_store.hpp"
 
+#include <algorithm>
+
 namespace faxian::screen {
+
+uint32_t StoreNumbering::number_of(int64_t id) const {
+  if (!compact())
+    return id >= 0 && id < kAbsent ? static_cast<uint32_t>(id) : kAbsent;
+  auto it = std::lower_bound(ids.begin(), ids.end(), id);
+  return it != ids.end() && *it == id ? static_cast<uint32_t>(it - ids.begin()) : kAbsent;
+}
 
 std::vector<uint32_t> FeatureStore::screenable_households() const {
   std::vector<uint32_t> ids;
@@ -24,6 +33,7 @@ size_t FeatureStore::memory_bytes() const {
   bytes += bytes_of(income) + bytes_of(medical) + bytes_of(education) + bytes_of(employment);
   bytes += bytes_of(disability) + bytes_of(assets) + bytes_of(disaster) + bytes_of(hotline);
   bytes += bytes_of(applications) + bytes_of(death_records);
+  bytes += (person_numbers.ids.capacity() + household_numbers.ids.capacity()) * sizeof(int64_t);
   return bytes;
 }
 

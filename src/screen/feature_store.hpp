@@ -118,10 +118,26 @@ struct HouseholdFacts {
   int32_t township = -1;  // index into FeatureStore::townships
 };
 
+// The numbers a FeatureStore files persons and households under. A full load uses the database
+// ids themselves; a load of a few households numbers their persons and households 0, 1, … in id
+// order, so that screening one household does not allocate arrays for the whole county.
+struct StoreNumbering {
+  static constexpr uint32_t kAbsent = std::numeric_limits<uint32_t>::max();
+
+  // Ascending database ids of the numbered rows; empty = the numbers are the ids.
+  std::vector<int64_t> ids;
+
+  bool compact() const { return !ids.empty(); }
+  uint32_t number_of(int64_t id) const;  // kAbsent when the row was not loaded
+  int64_t id_of(uint32_t number) const { return compact() ? ids[number] : number; }
+};
+
 struct FeatureStore {
-  std::vector<PersonFacts> persons;        // by person id
-  std::vector<HouseholdFacts> households;  // by household id
-  std::vector<std::string> townships;      // township region codes
+  std::vector<PersonFacts> persons;        // by person number (StoreNumbering)
+  std::vector<HouseholdFacts> households;  // by household number
+  StoreNumbering person_numbers;
+  StoreNumbering household_numbers;
+  std::vector<std::string> townships;  // township region codes
 
   Grouped<MembershipRow> members;             // by household: every membership, past ones too
   Grouped<CategoryRow> household_categories;  // categories held by a household itself

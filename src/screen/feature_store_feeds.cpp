@@ -36,7 +36,7 @@ Result<Grouped<Row>> load_rows(LoadContext& context, std::string_view table, con
     Row row;
     FAXIAN_TRY(read(statement, row));
     row.record_id = statement.column_int64(statement.column_count() - 1);
-    rows.add(owner_of(statement, 0), row);
+    rows.add(person_at(context, statement, 0), row);
     return ok();
   }));
   return group_rows(std::move(rows), context.store.persons.size(), key);

@@ -130,13 +130,25 @@ Result<void> prepare_scope(LoadContext& context) {
       "WHERE household_id IN (SELECT household_id FROM temp.screen_households)");
 }
 
+// The number a row of id `id` is filed under: the id itself on a full load, the next number in
+// a compact one (the rows come in id order).
+uint32_t number_row(StoreNumbering& numbering, size_t loaded, int64_t id, bool compact) {
+  if (!compact)
+    return static_cast<uint32_t>(id);
+  numbering.ids.push_back(id);
+  return static_cast<uint32_t>(loaded);
+}
+
 Result<void> load_persons(LoadContext& context) {
   const std::string sql = fmt::format(
-      "SELECT id, birth_date, death_date, self_care, health_status FROM persons WHERE {}",
+      "SELECT id, birth_date, death_date, self_care, health_status FROM persons WHERE {} "
+      "ORDER BY id",
       context.person_scope("id"));
   auto& persons = context.store.persons;
+  const bool compact = context.options.households.has_value();
   return for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
-    uint32_t id = owner_of(row, 0);
+    uint32_t id =
+        number_row(context.store.person_numbers, persons.size(), row.column_int64(0), compact);
     if (id >= persons.size())
       persons.resize(id + 1);
     PersonFacts& person = persons[id];
@@ -153,12 +165,14 @@ Result<void> load_persons(LoadContext& context) {
 Result<void> load_households(LoadContext& context) {
   const std::string sql = fmt::format(
       "SELECT h.id, h.household_no, v.urban_rural_code, v.parent_code FROM households h "
-      "JOIN regions v ON v.code = h.village_code WHERE {}",
+      "JOIN regions v ON v.code = h.village_code WHERE {} ORDER BY h.id",
       context.household_scope("h.id"));
   FeatureStore& store = context.store;
+  const bool compact = context.options.households.has_value();
   std::unordered_map<std::string, int32_t> townships;
   return for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
-    uint32_t id = owner_of(row, 0);
+    uint32_t id =
+        number_row(store.household_numbers, store.households.size(), row.column_int64(0), compact);
     if (id >= store.households.size())
       store.households.resize(id + 1);
     HouseholdFacts& household = store.households[id];
@@ -191,11 +205,11 @@ Result<void> load_memberships(LoadContext& context) {
   OwnedRows<MembershipRow> rows;
   FAXIAN_TRY(for_each_row(context.db, sql, [&](const Statement& row) -> Result<void> {
     MembershipRow membership;
-    membership.person = owner_of(row, 1);
+    membership.person = person_at(context, row, 1);
     FAXIAN_TRY_ASSIGN(membership.from, parse_day(row.column_text(2)));
     if (!row.column_is_null(3))
       FAXIAN_TRY_ASSIGN(membership.to, parse_day(row.column_text(3)));
-    rows.add(owner_of(row, 0), membership);
+    rows.add(household_at(context, row, 0), membership);
     return ok();
   }));
   context.store.members =
@@ -221,7 +235,10 @@ Result<void> load_categories(LoadContext& context) {
     if (!row.column_is_null(3))
       FAXIAN_TRY_ASSIGN(category.end, parse_day(row.column_text(3)));
     category.category_id = row.column_int64(4);
-    (row.column_int64(5) ? by_household : by_person).add(owner_of(row, 0), category);
+    if (row.column_int64(5))
+      by_household.add(household_at(context, row, 0), category);
+    else
+      by_person.add(person_at(context, row, 0), category);
     return ok();
   }));
   auto by_start = [](const CategoryRow& c) { return std::pair(c.start, c.category_id); };
@@ -245,7 +262,7 @@ Result<void> load_income(LoadContext& context) {
     FAXIAN_TRY_ASSIGN(income.month, parse_month_index(row.column_text(1)));
     income.fen = row.column_int64(2);
     income.record_id = row.column_int64(3);
-    rows.add(owner_of(row, 0), income);
+    rows.add(person_at(context, row, 0), income);
     return ok();
   }));
   context.store.income =

@@ -53,8 +53,12 @@ Result<E> parse_key(std::string_view key) {
 bool fast_day(std::string_view text, Day& day);
 bool fast_month(std::string_view text, int32_t& month);
 
-inline uint32_t owner_of(const Statement& row, int column) {
-  return static_cast<uint32_t>(row.column_int64(column));
+// The store numbers (StoreNumbering) of the person or household id in `column`.
+inline uint32_t person_at(const LoadContext& context, const Statement& row, int column) {
+  return context.store.person_numbers.number_of(row.column_int64(column));
+}
+inline uint32_t household_at(const LoadContext& context, const Statement& row, int column) {
+  return context.store.household_numbers.number_of(row.column_int64(column));
 }
 
 // The department feeds other than income (feature_store_feeds.cpp).

@@ -26,7 +26,7 @@ WarningFinding make_finding(const HouseholdSnapshot& h, WarningKind kind,
                             std::vector<FiredRule> rules) {
   const ScreeningParameters& p = h.parameters();
   WarningFinding finding;
-  finding.household_id = h.household();
+  finding.household_id = h.store().household_numbers.id_of(h.household());
   finding.household_no = h.store().households[h.household()].household_no;
   finding.kind = kind;
   int points = 0;
@@ -101,6 +101,8 @@ ScreeningResult screen_households(const FeatureStore& store, const ScreeningPara
     for (WarningFinding& finding : parts[part].findings)
       result.findings.push_back(std::move(finding));
   }
+  for (int64_t& household : result.screened)
+    household = store.household_numbers.id_of(static_cast<uint32_t>(household));
   std::sort(result.screened.begin(), result.screened.end());
   std::stable_sort(result.findings.begin(), result.findings.end(),
                    [](const WarningFinding& a, const WarningFinding& b) {

@@ -23,7 +23,8 @@ struct ScreeningResult {
   std::vector<WarningFinding> findings;  // by household id, need before review
 };
 
-// Evaluates `households` (all screenable ones when empty) on `threads` threads.
+// Evaluates `households` (their store numbers, StoreNumbering; all screenable ones when empty)
+// on `threads` threads. The result names households by their database ids.
 ScreeningResult screen_households(const FeatureStore& store, const ScreeningParameters& parameters,
                                   std::span<const uint32_t> households, int threads = 2);
 

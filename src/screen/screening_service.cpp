@@ -74,11 +74,14 @@ Result<Screening> run_screening(Database& db, const ScreeningInputs& inputs,
       make_screening_parameters(request.as_of, inputs.rules, inputs.standards, screening.store));
   start = std::chrono::steady_clock::now();
   std::vector<uint32_t> households;
-  if (request.households)
+  if (request.households) {
     for (int64_t id : *request.households)
-      households.push_back(static_cast<uint32_t>(id));
-  else
+      if (uint32_t number = screening.store.household_numbers.number_of(id);
+          number < screening.store.households.size())
+        households.push_back(number);
+  } else {
     households = screening.store.screenable_households();
+  }
   if (!households.empty())
     screening.result =
         screen_households(screening.store, screening.parameters, households, request.threads);

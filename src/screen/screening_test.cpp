@@ -281,5 +281,19 @@ TEST(Screening, OneHouseholdAloneEqualsItsPartOfAFullRun) {
   EXPECT_EQ(full.screened.size(), 50u);
 }
 
+TEST(StoreNumbering, DenseNumbersAreTheIdsAndCompactOnesCountInIdOrder) {
+  StoreNumbering dense;
+  EXPECT_EQ(dense.number_of(42), 42u);
+  EXPECT_EQ(dense.id_of(42), 42);
+  EXPECT_EQ(dense.number_of(-1), StoreNumbering::kAbsent);
+  StoreNumbering compact;
+  compact.ids = {7, 300000, 650001};
+  EXPECT_EQ(compact.number_of(7), 0u);
+  EXPECT_EQ(compact.number_of(650001), 2u);
+  EXPECT_EQ(compact.id_of(1), 300000);
+  EXPECT_EQ(compact.number_of(8), StoreNumbering::kAbsent);
+  EXPECT_EQ(compact.number_of(1), StoreNumbering::kAbsent);
+}
+
 }  // namespace
 }  // namespace faxian::screen

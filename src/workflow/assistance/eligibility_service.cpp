@@ -48,13 +48,13 @@ Result<EligibilityCheck> EligibilityService::compute(int64_t household_id, Date 
   options.households = std::vector<int64_t>{household_id};
   screen::FeatureStore store;
   FAXIAN_TRY_ASSIGN(store, screen::load_feature_store(db_, options));
-  if (household_id <= 0 || static_cast<size_t>(household_id) >= store.households.size() ||
-      !store.households[household_id].exists)
+  const uint32_t number = store.household_numbers.number_of(household_id);
+  if (household_id <= 0 || number >= store.households.size() || !store.households[number].exists)
     return tl::unexpected(household_not_found(household_id));
   screen::ScreeningParameters parameters;
   FAXIAN_TRY_ASSIGN(
       parameters, screen::make_screening_parameters(as_of, inputs.rules, inputs.standards, store));
-  const screen::HouseholdSnapshot snapshot(store, parameters, static_cast<uint32_t>(household_id));
+  const screen::HouseholdSnapshot snapshot(store, parameters, number);
   if (snapshot.empty())
     return fail(ErrorCode::kUnavailable,
                 fmt::format("该户在 {} 没有在册成员，无法核对", as_of.iso()),

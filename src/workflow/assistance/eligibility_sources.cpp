@@ -13,8 +13,11 @@ using screen::FeatureStore;
 
 constexpr Day kFeatureDays = 365;  // the snapshot's medical and education window
 
-SourceRecord record(FeedKind feed, int64_t record_id, uint32_t person, Day date, int64_t fen) {
-  return SourceRecord{feed, record_id, person, Date::from_days(date), Money::from_fen(fen)};
+// `person` is the store's number for the person (screen::StoreNumbering); records name the id.
+SourceRecord record(const FeatureStore& store, FeedKind feed, int64_t record_id, uint32_t person,
+                    Day date, int64_t fen) {
+  return SourceRecord{feed, record_id, store.person_numbers.id_of(person), Date::from_days(date),
+                      Money::from_fen(fen)};
 }
 
 void sort_by_date(std::vector<SourceRecord>& records) {
@@ -44,7 +47,8 @@ bool severe_on(const FeatureStore& store, uint32_t person, Day day) {
 std::vector<MemberFigure> list_members(const screen::HouseholdSnapshot& snapshot) {
   std::vector<MemberFigure> members;
   for (const screen::MemberView& member : snapshot.members()) {
-    MemberFigure figure{member.person, member.age, member.working, member.severe, std::nullopt};
+    MemberFigure figure{snapshot.store().person_numbers.id_of(member.person), member.age,
+                        member.working, member.severe, std::nullopt};
     if (member.certificate != nullptr && !member.certificate->revoked)
       figure.disability_grade = member.certificate->grade;
     members.push_back(figure);
@@ -60,7 +64,7 @@ std::vector<SourceRecord> list_income(const screen::HouseholdSnapshot& snapshot)
   for (const screen::MemberView& member : snapshot.members())
     for (const screen::IncomeRow& row : snapshot.store().income.of(member.person))
       if (row.month >= last - 11 && row.month <= last)
-        records.push_back(record(FeedKind::kIncome, row.record_id, member.person,
+        records.push_back(record(snapshot.store(), FeedKind::kIncome, row.record_id, member.person,
                                  screen::month_first_day(row.month), row.fen));
   sort_by_date(records);
   return records;
@@ -73,8 +77,8 @@ std::vector<SourceRecord> list_medical(const screen::HouseholdSnapshot& snapshot
     for (const screen::MedicalRow& row :
          screen::rows_between(snapshot.store().medical.of(member.person), d - kFeatureDays, d,
                               [](const screen::MedicalRow& r) { return r.date; }))
-      records.push_back(
-          record(FeedKind::kMedical, row.record_id, member.person, row.date, row.self_paid_fen));
+      records.push_back(record(snapshot.store(), FeedKind::kMedical, row.record_id, member.person,
+                               row.date, row.self_paid_fen));
   sort_by_date(records);
   return records;
 }
@@ -86,8 +90,8 @@ std::vector<SourceRecord> list_education(const screen::HouseholdSnapshot& snapsh
     for (const screen::EducationRow& row :
          screen::rows_between(snapshot.store().education.of(member.person), d - kFeatureDays, d,
                               [](const screen::EducationRow& r) { return r.start; }))
-      records.push_back(record(FeedKind::kEducation, row.record_id, member.person, row.start,
-                               std::max<int64_t>(row.net_fen, 0)));
+      records.push_back(record(snapshot.store(), FeedKind::kEducation, row.record_id, member.person,
+                               row.start, std::max<int64_t>(row.net_fen, 0)));
   sort_by_date(records);
   return records;
 }
@@ -101,9 +105,9 @@ void list_assets(const screen::HouseholdSnapshot& snapshot, EligibilityCheck& ch
         break;
       if (row.revoked)
         continue;
-      AssetFinding finding{
-          record(FeedKind::kAssets, row.record_id, member.person, row.date, row.value_fen),
-          row.type, false};
+      AssetFinding finding{record(snapshot.store(), FeedKind::kAssets, row.record_id, member.person,
+                                  row.date, row.value_fen),
+                           row.type, false};
       if (row.type == AssetType::kVehicle)
         finding.fails = row.value_fen > standards.vehicle_exempt_value.fen();
       if (row.type == AssetType::kBusiness)
@@ -132,8 +136,8 @@ std::vector<SourceRecord> list_serious_illness(const screen::HouseholdSnapshot& 
          screen::rows_between(snapshot.store().medical.of(member.person), after, parameters.d,
                               [](const screen::MedicalRow& r) { return r.date; }))
       if (parameters.serious_code[row.code])
-        records.push_back(
-            record(FeedKind::kMedical, row.record_id, member.person, row.date, row.self_paid_fen));
+        records.push_back(record(snapshot.store(), FeedKind::kMedical, row.record_id, member.person,
+                                 row.date, row.self_paid_fen));
   }
   sort_by_date(records);
   return records;
@@ -152,10 +156,11 @@ std::vector<SupporterCandidate> find_supporters(const screen::HouseholdSnapshot&
     const int age = screen::age_on(store.persons[person].birth, d);
     if (age < 18 || age > 59 || severe_on(store, person, d))
       continue;
+    const int64_t person_id = store.person_numbers.id_of(person);
     bool seen = std::any_of(candidates.begin(), candidates.end(),
-                            [&](const SupporterCandidate& c) { return c.person_id == person; });
+                            [&](const SupporterCandidate& c) { return c.person_id == person_id; });
     if (!seen)
-      candidates.push_back({person, age, Date::from_days(membership.to)});
+      candidates.push_back({person_id, age, Date::from_days(membership.to)});
   }
   return candidates;
 }

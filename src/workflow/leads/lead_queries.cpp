@@ -133,10 +133,13 @@ Result<std::vector<Lead>> LeadService::list(const LeadQuery& query) {
     return fail(ErrorCode::kInvalidArgument, "分页参数无效", "negative limit or offset");
   }
   Filter filter = filter_of(query);
+  // The page is chosen on leads alone (an index walk), then joined: joined in the same loop,
+  // SQLite would look up the household and user of every row the OFFSET skips.
   auto leads = query_rows<Lead>(
       db_,
-      fmt::format("{} WHERE {} ORDER BY l.created_on DESC, l.id DESC LIMIT ? OFFSET ?", kLeadSelect,
-                  filter.where),
+      fmt::format("{} WHERE l.id IN (SELECT l.id FROM leads l WHERE {} ORDER BY l.created_on "
+                  "DESC, l.id DESC LIMIT ? OFFSET ?) ORDER BY l.created_on DESC, l.id DESC",
+                  kLeadSelect, filter.where),
       [&](Statement& statement) {
         ParamBinder binder(statement);
         filter.bind(binder);
