@@ -13,7 +13,7 @@ export CCACHE_NOHASHDIR := true
 # …and paths under the checkout hash as relative ones, so two checkouts share objects too.
 export CCACHE_BASEDIR := $(CURDIR)
 
-.PHONY: all bootstrap build build-asan demo test test-cli test-asan test-fuzz bench bench-api fmt clean
+.PHONY: all bootstrap build build-asan web demo test test-cli test-web test-asan test-fuzz bench bench-api fmt clean
 
 all: build
 
@@ -35,6 +35,11 @@ $(ASAN_BUILD)/build.ninja:
 build: bootstrap $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS) --target faxian
 
+# The web app (web/): type-checked by vue-tsc, built by Vite into web/dist, which `faxian serve`
+# serves. Its npm packages come from web/package-lock.json (`npm ci` in the bootstrap).
+web: bootstrap
+	cd web && npm run build --silent
+
 build-asan: bootstrap $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target unit_tests fuzzers
 
@@ -43,19 +48,24 @@ build-asan: bootstrap $(ASAN_BUILD)/build.ninja
 # the web app and API on $(LISTEN) until Ctrl-C. The previous demo database is replaced: the
 # demo always starts from the same county.
 LISTEN ?= 127.0.0.1:8080
-demo: build
+demo: build web
 	mkdir -p $(dir $(DEMO_DB))
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BUILD)/faxian --db $(DEMO_DB) demo --scale $(SCALE) --seed $(SEED) --serve --listen $(LISTEN)
 
 # Installs, builds and runs every test: the end-to-end scripts of tests/cli against the release
-# binary, then every unit-test executable under AddressSanitizer + UndefinedBehaviorSanitizer,
+# binary, the web app's end-to-end tests in Chromium, then every unit-test executable under AddressSanitizer + UndefinedBehaviorSanitizer,
 # then each fuzzer briefly. (The unit tests run once, under the sanitizers: building them a
 # second time for release would add a third to the time of `make test`.)
-test: test-cli test-asan test-fuzz
+test: test-cli test-web test-asan test-fuzz
 
 test-cli: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -R '^cli_'
+
+# The web app in Debian's Chromium (playwright-core) against `faxian demo --serve` on the small
+# county; the tests save their screenshots in docs/screenshots/.
+test-web: build web
+	cd web && node e2e/run.mjs ../$(BUILD)/faxian
 
 test-asan: build-asan
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every dependency Faxian needs to build, test and run, idempotently: Debian packages
-# (with sudo when not root) and the pinned npm packages of the test oracles.
+# (with sudo when not root), the pinned npm packages of the test oracles and of the web app.
 # Usage: scripts/bootstrap.sh            # everything
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ DEBIAN_PACKAGES=(
   libxlsxwriter-dev libicu-dev libuchardet-dev
   libzip-dev zipcmp zipmerge ziptool libexpat1-dev libexpected-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
-  nodejs npm fonts-noto-cjk python3 curl wrk
+  nodejs npm fonts-noto-cjk chromium python3 curl wrk
 )
 
 as_root() {
@@ -60,4 +60,5 @@ install_npm_folder() {
 
 install_debian_packages
 install_npm_folder tests/oracles
+install_npm_folder web
 echo "bootstrap: done"
