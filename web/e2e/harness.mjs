@@ -1,5 +1,5 @@
 // End-to-end harness: a Faxian server with the small synthetic county (`faxian demo --scale
-// small --serve`, which prints one account per role) and Debian's Chromium driven by
+// small --serve`, which prints one account per role; FAXIAN_WEB_DIST overrides web/dist) and Debian's Chromium driven by
 // playwright-core. `node e2e/run.mjs FAXIAN` starts one server for every test file; a test file
 // run alone starts its own.
 import { spawn } from 'node:child_process'
@@ -24,7 +24,7 @@ export async function startDemo({ faxian = process.env.FAXIAN ?? join(repoDir, '
   const child = spawn(
     faxian,
     ['--db', join(work, 'faxian.db'), 'demo', '--scale', 'small', '--seed', '1', '--serve',
-      '--listen', `127.0.0.1:${port}`, '--web', join(webDir, 'dist'), '--data-dir', join(work, 'feeds')],
+      '--listen', `127.0.0.1:${port}`, '--web', process.env.FAXIAN_WEB_DIST ?? join(webDir, 'dist'), '--data-dir', join(work, 'feeds')],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   const accounts = {}
