@@ -11,4 +11,7 @@ namespace faxian::api {
 // GET /api/v1/settings/deadlines.
 void register_reference_routes(Router& router);
 
+// POST /api/v1/rules/dry-run and POST /api/v1/rules (admin_rules.cpp).
+void register_rule_routes(Router& router);
+
 }  // namespace faxian::api

@@ -84,7 +84,7 @@ ServerContext::ServerContext(const ServerConfig& config, const Clock& clock)
       audit(config.database_url, clock),
       public_reports(config.public_reports_per_hour, 3600),
       login_attempts(50, 15 * 60),
-      public_lookups(60, 3600),
+      public_lookups(config.public_lookups_per_hour, 3600),
       tls(!config.tls_cert.empty()) {}
 
 namespace {

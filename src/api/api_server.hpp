@@ -36,8 +36,9 @@ struct ServerConfig {
   std::string static_dir;                 // the built web UI (web/dist); "" = none
   std::string tls_cert;                   // PEM files; both set = HTTPS
   std::string tls_key;
-  int public_reports_per_hour = 5;  // per client address
-  const Clock* clock = nullptr;     // tests set one; default the system clock
+  int public_reports_per_hour = 5;   // per client address
+  int public_lookups_per_hour = 60;  // status lookups by 查询码, per client address
+  const Clock* clock = nullptr;      // tests set one; default the system clock
 };
 
 struct ServerContext;

@@ -174,6 +174,21 @@ constexpr const char* kPaths = R"JSON({
     }
   },
   "/api/v1/rules": {
+    "post": {
+      "summary": "保存为新的规则版本（与现行相同则不保存）/ store a new rule-set version — county_admin",
+      "security": [{"session": [], "csrf": []}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object",
+        "required": ["toml", "note"], "properties": {"toml": {"type": "string"}, "note": {"type": "string", "description": "修改说明"}}}}}},
+      "responses": {
+        "201": {"description": "已保存为新版本", "content": {"application/json": {"schema": {"type": "object",
+          "properties": {"version": {"type": "integer"}, "unchanged": {"type": "boolean"},
+            "diff": {"type": "array", "items": {"type": "string"}}}}}}},
+        "200": {"description": "与现行版本相同，未保存", "content": {"application/json": {"schema": {"type": "object",
+          "properties": {"version": {"type": "integer", "nullable": true}, "unchanged": {"type": "boolean"}}}}}},
+        "400": {"$ref": "#/components/responses/BadRequest"},
+        "401": {"$ref": "#/components/responses/Unauthorized"},
+        "403": {"$ref": "#/components/responses/Forbidden"}}
+    },
     "get": {
       "summary": "现行预警规则及版本历史 / the rule set in force and its versions",
       "responses": {
@@ -182,6 +197,26 @@ constexpr const char* kPaths = R"JSON({
             "levels": {"type": "object"}, "versions": {"type": "array", "items": {"type": "object"}}}}}}},
         "401": {"$ref": "#/components/responses/Unauthorized"},
         "503": {"description": "尚未载入规则", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
+    }
+  },
+  "/api/v1/rules/dry-run": {
+    "post": {
+      "summary": "规则试运行：候选规则与现行规则按等级、乡镇的预警数对比（不保存）/ dry run a candidate rule set — county_admin, county_officer",
+      "security": [{"session": [], "csrf": []}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object",
+        "required": ["toml"], "properties": {"toml": {"type": "string", "description": "候选规则 TOML 全文"},
+          "as_of": {"type": "string", "format": "date", "description": "默认为最近一次筛查的基准日"}}}}}},
+      "responses": {
+        "200": {"description": "对比", "content": {"application/json": {"schema": {"type": "object",
+          "properties": {"as_of": {"type": "string", "format": "date"}, "compared_version": {"type": "integer"},
+            "diff": {"type": "array", "items": {"type": "string"}},
+            "in_force": {"$ref": "local:LevelCounts"}, "candidate": {"$ref": "local:LevelCounts"},
+            "townships": {"type": "array", "items": {"type": "object", "properties": {
+              "code": {"type": "string"}, "name": {"type": "string"},
+              "in_force": {"$ref": "local:LevelCounts"}, "candidate": {"$ref": "local:LevelCounts"}}}}}}}}},
+        "400": {"$ref": "#/components/responses/BadRequest"},
+        "401": {"$ref": "#/components/responses/Unauthorized"},
+        "403": {"$ref": "#/components/responses/Forbidden"}}
     }
   },
   "/api/v1/settings/deadlines": {
@@ -217,6 +252,8 @@ constexpr const char* kLocal = R"JSON({
     "year": {"type": "integer"},
     "holidays": {"type": "array", "items": {"type": "string", "format": "date"}},
     "workdays": {"type": "array", "items": {"type": "string", "format": "date"}}}},
+  "LevelCounts": {"type": "object", "properties": {"red": {"type": "integer"},
+    "orange": {"type": "integer"}, "yellow": {"type": "integer"}, "review": {"type": "integer"}}},
   "Username": {"name": "username", "in": "path", "required": true, "schema": {"type": "string"}},
   "Year": {"name": "year", "in": "path", "required": true,
     "schema": {"type": "integer", "minimum": 2000, "maximum": 2100}}

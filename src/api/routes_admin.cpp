@@ -279,6 +279,7 @@ void register_admin_routes(Router& router) {
   router.add("GET", "/api/v1/audit", audit, search);
   router.add("POST", "/api/v1/audit/verify", audit, verify);
   register_reference_routes(router);
+  register_rule_routes(router);
 }
 
 }  // namespace faxian::api

@@ -14,30 +14,14 @@
 #include "cli/screen_output.hpp"
 #include "common/clock.hpp"
 #include "common/file_util.hpp"
-#include "screen/screening_service.hpp"
+#include "screen/rules_trial.hpp"
 #include "store/query.hpp"
 #include "store/warning_repository.hpp"
 
 namespace faxian::cli {
 namespace {
 
-using LevelCounts = std::array<int64_t, 4>;  // red, orange, yellow, review
-
-struct Tally {
-  LevelCounts total{};
-  std::map<int32_t, LevelCounts> by_township;
-};
-
-Tally tally(const screen::FeatureStore& store, const screen::ScreeningResult& result) {
-  Tally counts;
-  for (const WarningFinding& finding : result.findings) {
-    size_t column =
-        finding.kind == WarningKind::kReview ? 3 : 2 - static_cast<size_t>(*finding.level);
-    ++counts.total[column];
-    ++counts.by_township[store.households[finding.household_id].township][column];
-  }
-  return counts;
-}
+using screen::LevelCounts;
 
 std::string cell(int64_t before, int64_t after) {
   if (before == after)
@@ -60,37 +44,24 @@ Result<void> dry_run(const GlobalOptions& global, Database& db, const Clock& clo
   FAXIAN_TRY_ASSIGN(candidate, parse_rule_set_toml(text));
   Date as_of;
   FAXIAN_TRY_ASSIGN(as_of, as_of_or_last_run(db, clock, as_of_text));
-  screen::ScreeningInputs inputs;
-  FAXIAN_TRY_ASSIGN(inputs, screen::load_screening_inputs(db));
-  screen::ScreeningRequest request;
-  request.as_of = as_of;
-  screen::Screening current;
-  FAXIAN_TRY_ASSIGN(current, screen::run_screening(db, inputs, request));
-  screen::ScreeningParameters parameters;
-  FAXIAN_TRY_ASSIGN(parameters, screen::make_screening_parameters(as_of, candidate,
-                                                                  inputs.standards, current.store));
-  auto proposed =
-      screen::screen_households(current.store, parameters, current.store.screenable_households());
-  Tally before = tally(current.store, current.result);
-  Tally after = tally(current.store, proposed);
+  screen::RulesTrial trial;
+  FAXIAN_TRY_ASSIGN(trial, screen::try_rule_set(db, candidate, as_of));
   std::map<std::string, std::string> names;
   FAXIAN_TRY_ASSIGN(names, township_names(db));
 
-  for (const std::string& line : rule_set_diff(inputs.rules, candidate))
+  for (const std::string& line : trial.diff)
     fmt::print("  {}\n", line);
   fmt::print("{} {}（{} {}）\n", say(global, "试运行基准日", "dry run as of"), as_of.iso(),
              say(global, "对比现行规则版本", "compared with rule-set version"),
-             inputs.rule_set_version);
+             trial.compared_version);
   fmt::print("  {}{:>14}{:>14}{:>14}{:>14}\n", pad_display("", 16), say(global, "红", "red"),
              say(global, "橙", "orange"), say(global, "黄", "yellow"),
              say(global, "应退核查", "review"));
-  print_row(say(global, "合计", "total"), before.total, after.total);
-  for (size_t t = 0; t < current.store.townships.size(); ++t) {
-    const std::string& code = current.store.townships[t];
-    auto name = names.find(code);
-    print_row(name == names.end() ? code : name->second,
-              before.by_township[static_cast<int32_t>(t)],
-              after.by_township[static_cast<int32_t>(t)]);
+  print_row(say(global, "合计", "total"), trial.in_force, trial.candidate);
+  for (const screen::TownshipTrial& township : trial.townships) {
+    auto name = names.find(township.code);
+    print_row(name == names.end() ? township.code : name->second, township.in_force,
+              township.candidate);
   }
   return ok();
 }
