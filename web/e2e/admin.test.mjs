@@ -78,7 +78,7 @@ test('a department liaison uploads a medical file with bad rows and sees the err
   assert.match(second, /^\s*4\s/, second)
   assert.match(second, /结算日期/)
   for (const text of [first, second]) assert.match(text, /[\u4e00-\u9fa5]{4,}/)
-  await page.waitForTimeout(400) // the drawer's opening animation
+  await page.locator('.el-message').first().waitFor({ state: 'detached' }) // the toast over the title
   await shot(page, 'imports-errors')
 
   // The server agrees: one row imported, two rejected, in the liaison's batch list.
@@ -99,6 +99,26 @@ test('a department liaison uploads a medical file with bad rows and sees the err
   await page.click('[data-test=rerun]')
   await report.waitFor({ state: 'hidden' })
   assert.match(await page.locator('[data-test=feed-select]').innerText(), /医保结算/)
+
+  // The progress bar follows the real upload: on a slow link (40 KiB/s) a 160 KiB file shows
+  // a percentage between 0 and 100 before the report. (Every row has a bad ID: nothing imported.)
+  const big = ['结算单号,身份证号,姓名,结算日期,医疗总费用']
+  for (let i = 0; i < 4000; i++) big.push(`E2E-${stamp}-B${i},${badChecksum},测试乙,2026-10-08,100`)
+  await page.locator('[data-test=upload-card] input[type=file]').setInputFiles({
+    name: `medical-e2e-${stamp}-big.csv`, mimeType: 'text/csv', buffer: Buffer.from(big.join('\n'), 'utf8'),
+  })
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 40 * 1024 })
+  await page.click('[data-test=upload-start]')
+  const midway = await page.waitForFunction(() => {
+    const text = document.querySelector('[data-test=upload-progress]')?.textContent ?? ''
+    const percent = Number(/(\d+)%/.exec(text)?.[1] ?? -1)
+    return percent > 0 && percent < 100 ? percent : null
+  })
+  assert.ok((await midway.jsonValue()) < 100)
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+  await report.locator('[data-test=report-rejected]', { hasText: '4000' }).waitFor({ timeout: 60_000 })
   await page.context().close()
 })
 
@@ -190,6 +210,19 @@ test('the county admin creates a user and sees the one-time password; the calend
   assert.equal(await calendar.locator('.fx-cal-workday').count(), api.body.workdays.length)
   assert.ok(await calendar.locator(`[data-date="${year}-01-01"].fx-cal-holiday`).count(), 'New Year is a holiday')
   await shot(page, 'settings-calendar')
+
+  // Editing a year nobody else uses (2028): a weekday clicked becomes a holiday, and is saved.
+  const target = `${year + 2}-01-03` // a Monday
+  const before = await admin.get(`/api/v1/calendar/${year + 2}`)
+  const wasHoliday = before.status === 200 && before.body.holidays.includes(target)
+  await choose(page, '[data-test=calendar-year]', String(year + 2))
+  await calendar.locator(`[data-date="${target}"]`).click()
+  await calendar.locator(`[data-date="${target}"]${wasHoliday ? ':not(.fx-cal-holiday)' : '.fx-cal-holiday'}`).waitFor()
+  await calendar.locator('[data-test=calendar-save]').click()
+  await page.locator('.el-message--success').waitFor()
+  const saved = await admin.get(`/api/v1/calendar/${year + 2}`)
+  assert.equal(saved.status, 200)
+  assert.equal(saved.body.holidays.includes(target), !wasHoliday)
   await page.context().close()
 })
 

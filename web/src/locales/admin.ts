@@ -22,7 +22,7 @@ export default {
         report_title: '批次报告 #{id}', sha256: 'SHA-256', finished_at: '完成时间',
         errors_title: '行错误（{n} 条）', warnings_title: '提示（{n} 条）', errors_shown: '仅显示前 {n} 条',
         row: '行号', column: '列', code: '错误代码', message: '说明', whole_file: '整个文件',
-        download_errors: '下载错误报告（.xlsx）', no_errors: '没有行错误', screening: '导入后筛查',
+        download_errors: '下载错误报告（.xlsx）', error_file: '导入错误报告-批次{id}-{feed}', no_errors: '没有行错误', screening: '导入后筛查',
         households: '涉及家庭', warnings_opened: '新增预警', warnings_escalated: '预警升级', warnings_cleared: '预警解除',
         leads_opened: '新开线索', persons_created: '新建人员',
       },
@@ -50,7 +50,7 @@ export default {
         },
         th: {
           window_days: '时间窗口 {v} 天', min_amount: '金额 ≥ {v} 元', income_multiple: '收入 < {v} 倍低保标准',
-          share: '占比 ≥ {v}', min_age: '年龄 ≥ {v}', max_age: '年龄 ≤ {v}', min_count: '次数 ≥ {v}', months: '{v} 个月',
+          share: '比例 {v}', min_age: '年龄 ≥ {v}', max_age: '年龄 ≤ {v}', min_count: '次数 ≥ {v}', months: '{v} 个月',
         },
       },
       settings: {
@@ -71,7 +71,7 @@ export default {
         vehicle_exempt_value: '豁免车辆价值（元）', quick_aid_months: '急难先行救助（月）', township_aid_months: '乡镇审批临时救助（月）',
         standards_note: '标准通过命令行 faxian standards load FILE 载入新版本（版本 {v}，{at} 由 {by} 载入）。',
         calendar_year: '年份', holiday: '休', workday: '班', holidays: '法定节假日 {n} 天', workdays: '调休上班 {n} 天',
-        calendar_hint: '点击日期切换：工作日 → 休（节假日）→ 班（调休上班）。周末默认休息。',
+        calendar_hint: '点击日期切换：工作日 ⇄ 休（节假日）；周末 → 班（调休上班）→ 休 → 周末。',
         calendar_missing: '{y} 年的日历尚未载入：该年的期限将显示为“日历缺失”。请按国务院办公厅通知录入后保存。',
         calendar_source: '数据来源：{s}', calendar_saved: '{y} 年日历已保存', weekdays: '一,二,三,四,五,六,日',
         month: '{m} 月', legend_weekend: '周末',
@@ -105,7 +105,7 @@ export default {
         report_title: 'Batch report #{id}', sha256: 'SHA-256', finished_at: 'Finished',
         errors_title: 'Row errors ({n})', warnings_title: 'Warnings ({n})', errors_shown: 'First {n} shown',
         row: 'Row', column: 'Column', code: 'Code', message: 'Message', whole_file: 'Whole file',
-        download_errors: 'Download error report (.xlsx)', no_errors: 'No row errors', screening: 'Screening after import',
+        download_errors: 'Download error report (.xlsx)', error_file: 'import-errors-batch{id}-{feed}', no_errors: 'No row errors', screening: 'Screening after import',
         households: 'Households', warnings_opened: 'Warnings opened', warnings_escalated: 'Escalated', warnings_cleared: 'Cleared',
         leads_opened: 'Leads opened', persons_created: 'Persons created',
       },
@@ -133,7 +133,7 @@ export default {
         },
         th: {
           window_days: 'window {v} days', min_amount: 'amount ≥ ¥{v}', income_multiple: 'income < {v}× dibao',
-          share: 'share ≥ {v}', min_age: 'age ≥ {v}', max_age: 'age ≤ {v}', min_count: 'count ≥ {v}', months: '{v} months',
+          share: 'share {v}', min_age: 'age ≥ {v}', max_age: 'age ≤ {v}', min_count: 'count ≥ {v}', months: '{v} months',
         },
       },
       settings: {
@@ -154,7 +154,7 @@ export default {
         vehicle_exempt_value: 'Exempt vehicle value (¥)', quick_aid_months: 'Quick aid (months)', township_aid_months: 'Township temporary aid (months)',
         standards_note: 'Standards are loaded with `faxian standards load FILE` (version {v}, loaded {at} by {by}).',
         calendar_year: 'Year', holiday: 'Off', workday: 'Work', holidays: '{n} public holidays', workdays: '{n} make-up working days',
-        calendar_hint: 'Click a day to cycle: working day → holiday → make-up working day. Weekends are off by default.',
+        calendar_hint: 'Click a day: a weekday toggles holiday; a weekend day cycles make-up working day → holiday → off.',
         calendar_missing: 'No calendar for {y} yet: deadlines in that year show as "calendar missing". Enter the State Council dates and save.',
         calendar_source: 'Source: {s}', calendar_saved: 'Calendar {y} saved', weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su',
         month: 'Month {m}', legend_weekend: 'Weekend',

@@ -11,7 +11,7 @@ export default {
         greeting_morning: '{name}，上午好', greeting_afternoon: '{name}，下午好', greeting_evening: '{name}，晚上好',
         open_warnings: '在办预警', warnings_open: '在办预警合计', review: '待人工复核', review_hint: '需人工判断的预警',
         to_supervision: '进入督导看板', leads_work: '线索办理', period: '统计期 {from} 至 {to}', leads_open: '在办线索',
-        overdue: '已超期', due_today: '今日到期', on_time_rate: '按时办结率', judged: '已评判 {n} 项',
+        overdue: '已超期', due_today: '今日到期', on_time_rate: '按时办理率', judged: '已评判 {n} 项',
         median_contact: '首次联系用时（中位数）', overdue_by_township: '超期线索较多的乡镇', no_overdue: '暂无超期线索',
         inbox: '本乡镇待办', as_of: '截至 {d}', overdue_split: '首次联系 {a} · 核实 {b}', tasks_open: '未完成任务',
         tasks_overdue: '其中超期 {n}', urgent: '最紧急的超期线索', all_overdue: '查看全部 {n} 条超期线索',

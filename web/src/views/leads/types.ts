@@ -183,3 +183,9 @@ export function currentDue(lead: { status: string; first_contact_due: string | n
 
 // Runs one lead action; resolves to the error to show in the dialog, or null when it is done.
 export type Submit = (body: Record<string, unknown>) => Promise<string | null>
+
+// Today in the browser's own time zone (the office's), as YYYY-MM-DD.
+export function localToday(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}

@@ -114,11 +114,11 @@ export const routineChecklist: { key: string; concern_answer: 'yes' | 'no' }[] =
 export const needs = ['basic_living', 'medical', 'housing', 'education', 'employment', 'care', 'disability', 'emergency', 'other']
 export const levels: Level[] = ['red', 'orange', 'yellow']
 
-// Today in the browser's time zone, as YYYY-MM-DD.
-export function today(): string {
-  const d = new Date()
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+// A day in the county's time zone (China Standard Time, as the server counts days), as
+// YYYY-MM-DD: today, or `days` later.
+export function today(days = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date(Date.now() + days * 86_400_000))
 }
 
 export function messageOf(e: unknown): string {
