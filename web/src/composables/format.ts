@@ -4,10 +4,15 @@ export function yuan(fen: number | null | undefined): string {
   return (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 }
 
-export function isOverdue(due: string | null | undefined, done?: string | null, today = new Date()): boolean {
+// Today in China (the server counts deadlines in Asia/Shanghai), as YYYY-MM-DD, whatever the
+// browser's own time zone.
+export function chinaToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}
+
+export function isOverdue(due: string | null | undefined, done?: string | null, now = new Date()): boolean {
   if (!due || done) return false
-  const iso = today.toISOString().slice(0, 10)
-  return due < iso
+  return due < chinaToday(now)
 }
 
 export function dateTime(unixSeconds: number | null | undefined): string {

@@ -139,7 +139,7 @@ export default {
         subject_name: 'Person concerned', subject_phone: 'Their phone', subject_address: 'Their address', category: 'Category',
         content: 'Content', content_ph: 'What the caller reports and asks for', township: 'Township', village: 'Village',
         household_no: 'Household no. (if known)', submit: 'Record call', created: 'Ticket {no} recorded', list: 'Tickets',
-        mine: 'Mine only', status: 'Status', ticket_no: 'Ticket', reasonableness: 'Reasonableness', triage: 'Judge & route', callback: 'Callback',
+        mine: 'Mine only', status: 'Status', ticket_no: 'Ticket', reasonableness: 'Reasonableness', triage: 'Triage', callback: 'Callback',
         reason: 'Reason', reason_ph: 'Why you judge so', route_to: 'Route to township', level: 'Lead level', callback_due: 'Callback due',
         called_back_on: 'Called back on', reached: 'Reached', satisfied: 'Satisfied', result: 'Result', result_ph: 'What the caller was told',
         triaged: 'Judged and routed to {t}', called_back: 'Callback recorded', content_required: 'Enter the content',
