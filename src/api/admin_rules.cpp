@@ -10,7 +10,7 @@
 #include "api/admin_reference.hpp"
 #include "api/routes_casework.hpp"
 #include "screen/rules_trial.hpp"
-#include "store/query.hpp"
+#include "store/region_repository.hpp"
 #include "store/rule_set_repository.hpp"
 #include "store/warning_repository.hpp"
 #include "workflow/leads/audit_log.hpp"
@@ -22,17 +22,6 @@ using nlohmann::json;
 
 json level_counts_json(const screen::LevelCounts& counts) {
   return {{"red", counts[0]}, {"orange", counts[1]}, {"yellow", counts[2]}, {"review", counts[3]}};
-}
-
-Result<std::map<std::string, std::string>> township_names(Database& db) {
-  auto rows = query_rows<std::pair<std::string, std::string>>(
-      db, "SELECT code, name FROM regions WHERE level = 'township'", [](Statement&) {},
-      [](const Statement& row) -> Result<std::pair<std::string, std::string>> {
-        return std::pair(std::string(row.column_text(0)), std::string(row.column_text(1)));
-      });
-  if (!rows)
-    return tl::unexpected(rows.error());
-  return std::map<std::string, std::string>(rows->begin(), rows->end());
 }
 
 // The date to try the rules on: the one asked for, else that of the last screening (the
@@ -55,7 +44,7 @@ Result<Reply> dry_run(Call& call) {
   screen::RulesTrial trial;
   FAXIAN_TRY_ASSIGN(trial, screen::try_rule_set(call.db, candidate, as_of));
   std::map<std::string, std::string> names;
-  FAXIAN_TRY_ASSIGN(names, township_names(call.db));
+  FAXIAN_TRY_ASSIGN(names, RegionRepository(call.db).township_names());
   json townships = json::array();
   for (const screen::TownshipTrial& township : trial.townships) {
     auto name = names.find(township.code);

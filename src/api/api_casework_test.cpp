@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "api/casework_test_support.hpp"
+#include "workflow/assistance/assistance_outcomes.hpp"
 
 namespace faxian::api {
 namespace {
@@ -154,6 +155,40 @@ TEST_F(ApiApplicationTest, DecisionWithVersionsAndRoles) {
   again["version"] = version + 1;
   EXPECT_EQ(post(sessions_.at("township_a"), path(aid_a_, "/decision"), again).status, 422);
   EXPECT_EQ(count("SELECT count(*) FROM applications"), 3);
+}
+
+// 临时救助 above the township's limit goes to the county as 一事一议: the township may not decide
+// it; the county's approval decides the application and records the payment (the amount in
+// the request unless the county sets another).
+TEST_F(ApiApplicationTest, TheCountyDecidesACaseByCaseRequest) {
+  {
+    workflow::AssistanceOutcomes outcomes(db(), clock_, calendar_);
+    auto requested =
+        outcomes.request_temporary_aid(workflow::Actor::system(), aid_a_, Money::from_fen(800000),
+                                       "重病致贫，数额较大", day("2026-06-15"));
+    ASSERT_TRUE(requested.has_value()) << requested.error().to_string();
+    ASSERT_EQ(requested->track, AidTrack::kCaseByCase);
+  }
+  const nlohmann::json approve = {{"decision", "approved"},
+                                  {"reason", "县级一事一议同意"},
+                                  {"amount", "8000.00"},
+                                  {"version", version_of(aid_a_)}};
+  EXPECT_EQ(post(sessions_.at("township_a"), path(aid_a_, "/decision"), approve).status, 403);
+  nlohmann::json stale = approve;
+  stale["version"] = approve["version"].get<int64_t>() + 3;
+  EXPECT_EQ(post(sessions_.at("officer"), path(aid_a_, "/decision"), stale).status, 409);
+  auto decided = post(sessions_.at("officer"), path(aid_a_, "/decision"), approve);
+  ASSERT_EQ(decided.status, 200) << decided.raw;
+  EXPECT_EQ(decided.body["decision"], "approved");
+  ASSERT_EQ(decided.body["aid_requests"].size(), 1u);
+  EXPECT_EQ(decided.body["aid_requests"][0]["status"], "approved");
+  auto payments = get(sessions_.at("officer"), path(aid_a_, "/payments"));
+  ASSERT_EQ(payments.status, 200);
+  ASSERT_EQ(payments.body["items"].size(), 1u);
+  EXPECT_EQ(payments.body["items"][0]["amount"]["fen"], 800000);
+  nlohmann::json again = approve;
+  again["version"] = decided.body["version"];
+  EXPECT_EQ(post(sessions_.at("officer"), path(aid_a_, "/decision"), again).status, 422);
 }
 
 TEST_F(ApiApplicationTest, PaymentsOfAnApprovedApplication) {

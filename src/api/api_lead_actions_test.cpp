@@ -66,6 +66,13 @@ TEST_F(ApiLeadActionsTest, FullWalkFromNewToClosedWithVersions) {
   EXPECT_EQ(assigned.body["assignee"], "township_a");
   EXPECT_EQ(assigned.body["allowed_actions"],
             json::array({"assign", "start_verification", "merge"}));
+  // The change is audited with where it came from (50-api-security.md "from where").
+  EXPECT_EQ(query_int(db(),
+                      "SELECT count(*) FROM audit_log WHERE action = 'lead.assign' AND "
+                      "actor = 'township_a' AND source_address = '127.0.0.1'",
+                      [](Statement&) {})
+                .value(),
+            1);
   version = expect_ok(
       act(officer, lead_,
           {{"action", "start_verification"}, {"version", version}, {"contact_on", "2026-06-15"}}),

@@ -164,6 +164,8 @@ void run(ServerContext& context, const Access& access, const Handler& handler,
   Caller caller;
   if (!access.is_public) {
     auto authenticated = authenticate(request, context, db);
+    if (authenticated)
+      authenticated->actor.source_address = request.remote_addr;  // the audit log's "from where"
     if (!authenticated) {
       send(response, Reply::json(refusal_body(authenticated.error()),
                                  http_status_of(authenticated.error().code)));

@@ -20,6 +20,7 @@
 #include "store/person_repository.hpp"
 #include "workflow/assistance/aid_request.hpp"
 #include "workflow/assistance/application_service.hpp"
+#include "workflow/assistance/assistance_outcomes.hpp"
 #include "workflow/assistance/eligibility_json.hpp"
 #include "workflow/assistance/eligibility_service.hpp"
 #include "workflow/lead_decisions.hpp"
@@ -230,16 +231,20 @@ Result<Reply> run_check(Call& call) {
 }
 
 // Whether the application waits for a 一事一议 decision (the county's alone).
-Result<bool> needs_county(Call& call, const Application& application) {
+// The application's 一事一议 request, if it has one (the newest): only the county decides such
+// an application.
+Result<std::optional<workflow::AidRequest>> case_by_case_request(Call& call,
+                                                                 const Application& application) {
   std::vector<workflow::AidRequest> requests;
   FAXIAN_TRY_ASSIGN(
       requests,
       workflow::AidRequestRepository(call.db, call.clock()).for_application(application.id));
+  std::optional<workflow::AidRequest> found;
   for (const workflow::AidRequest& request : requests) {
     if (request.track == AidTrack::kCaseByCase)
-      return true;
+      found = request;
   }
-  return false;
+  return found;
 }
 
 Result<workflow::DecisionRequest> decision_request(const Call& call) {
@@ -255,12 +260,34 @@ Result<workflow::DecisionRequest> decision_request(const Call& call) {
   return request;
 }
 
+// A pending 一事一议 is decided as the county's decision of the request (AssistanceOutcomes):
+// approval also records the payment, and either way the lead's case_by_case outcome is done.
+Result<Application> decide_case_by_case(Call& call, const CaseDesk& desk,
+                                        const Application& application, int64_t version,
+                                        const workflow::AidRequest& pending,
+                                        const workflow::DecisionRequest& request) {
+  if (version != application.version) {
+    return fail(ErrorCode::kConflict, "该申请已被他人更新，请刷新后重试",
+                "stale application version");
+  }
+  workflow::CaseByCaseDecision decision;
+  decision.approve = request.decision == ApplicationDecision::kApproved;
+  decision.reason = request.reason;
+  decision.on = request.decided_on;
+  decision.amount = request.amount;
+  workflow::CaseByCaseOutcome outcome;
+  FAXIAN_TRY_ASSIGN(outcome,
+                    workflow::AssistanceOutcomes(call.db, call.clock(), desk.calendar, desk.policy)
+                        .decide_case_by_case(call.actor(), pending.id, pending.version, decision));
+  return outcome.application;
+}
+
 Result<Reply> decide(Call& call) {
   Application application;
   FAXIAN_TRY_ASSIGN(application, handled_application(call, call.param(0)));
-  bool county_only = false;
-  FAXIAN_TRY_ASSIGN(county_only, needs_county(call, application));
-  if (county_only && !call.actor().is_county())
+  std::optional<workflow::AidRequest> case_by_case;
+  FAXIAN_TRY_ASSIGN(case_by_case, case_by_case_request(call, application));
+  if (case_by_case && !call.actor().is_county())
     return tl::unexpected(forbidden("一事一议只能由县民政局审批", "case-by-case needs county"));
   int64_t version = 0;
   FAXIAN_TRY_ASSIGN(version, version_of(call.body()));
@@ -268,11 +295,19 @@ Result<Reply> decide(Call& call) {
   FAXIAN_TRY_ASSIGN(request, decision_request(call));
   std::unique_ptr<CaseDesk> desk;
   FAXIAN_TRY_ASSIGN(desk, CaseDesk::open(call));
+  json body;
+  if (case_by_case && case_by_case->status == AidRequestStatus::kRequested) {
+    Application decided;
+    FAXIAN_TRY_ASSIGN(
+        decided, decide_case_by_case(call, *desk, application, version, *case_by_case, request));
+    FAXIAN_TRY_ASSIGN(body, detail_json(call, decided));
+    body["not_eligible"] = false;
+    return Reply::json(std::move(body));
+  }
   workflow::DecisionResult result;
   FAXIAN_TRY_ASSIGN(result, workflow::decide_application(
                                 call.db, call.clock(), desk->calendar, desk->policy, call.actor(),
                                 application.application_no, version, request));
-  json body;
   FAXIAN_TRY_ASSIGN(body, detail_json(call, result.application));
   body["not_eligible"] = result.not_eligible;
   return Reply::json(std::move(body));

@@ -16,6 +16,7 @@
 #include "common/file_util.hpp"
 #include "screen/rules_trial.hpp"
 #include "store/query.hpp"
+#include "store/region_repository.hpp"
 #include "store/warning_repository.hpp"
 
 namespace faxian::cli {
@@ -47,7 +48,7 @@ Result<void> dry_run(const GlobalOptions& global, Database& db, const Clock& clo
   screen::RulesTrial trial;
   FAXIAN_TRY_ASSIGN(trial, screen::try_rule_set(db, candidate, as_of));
   std::map<std::string, std::string> names;
-  FAXIAN_TRY_ASSIGN(names, township_names(db));
+  FAXIAN_TRY_ASSIGN(names, RegionRepository(db).township_names());
 
   for (const std::string& line : trial.diff)
     fmt::print("  {}\n", line);

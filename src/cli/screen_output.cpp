@@ -10,6 +10,7 @@
 #include "cli/open_store.hpp"
 #include "domain/enum_table.hpp"
 #include "store/query.hpp"
+#include "store/region_repository.hpp"
 
 namespace faxian::cli {
 namespace {
@@ -163,21 +164,10 @@ std::string pad_display(const std::string& text, int width) {
   return text + std::string(static_cast<size_t>(std::max(0, width - columns)), ' ');
 }
 
-Result<std::map<std::string, std::string>> township_names(Database& db) {
-  auto rows = query_rows<std::pair<std::string, std::string>>(
-      db, "SELECT code, name FROM regions WHERE level = 'township'", [](Statement&) {},
-      [](const Statement& row) -> Result<std::pair<std::string, std::string>> {
-        return std::pair(std::string(row.column_text(0)), std::string(row.column_text(1)));
-      });
-  if (!rows)
-    return tl::unexpected(rows.error());
-  return std::map<std::string, std::string>(rows->begin(), rows->end());
-}
-
 Result<void> print_warnings_by_township(const GlobalOptions& global, Database& db,
                                         const screen::JobOutcome& job) {
   std::map<std::string, std::string> name_of;
-  FAXIAN_TRY_ASSIGN(name_of, township_names(db));
+  FAXIAN_TRY_ASSIGN(name_of, RegionRepository(db).township_names());
   const screen::FeatureStore& store = job.screening.store;
   std::map<std::string, std::array<int, 3>> counts;  // township code → red, orange, yellow
   for (const WarningFinding& finding : job.screening.result.findings) {

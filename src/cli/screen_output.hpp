@@ -26,9 +26,6 @@ void print_screening_summary(const GlobalOptions& global, const screen::Screenin
 // The summary of a stored run: mode, counts by level, what changed, by township.
 void print_job_summary(const GlobalOptions& global, const screen::JobOutcome& job);
 
-// Township code → name.
-Result<std::map<std::string, std::string>> township_names(Database& db);
-
 // `faxian --json screen`: the run's mode, date, counts and timings.
 nlohmann::json job_summary_json(const screen::JobOutcome& job);
 

@@ -83,4 +83,15 @@ Result<int64_t> RegionRepository::count() {
   return query_int(db_, "SELECT COUNT(*) FROM regions", [](Statement&) {});
 }
 
+Result<std::map<std::string, std::string>> RegionRepository::township_names() {
+  auto rows = query_rows<std::pair<std::string, std::string>>(
+      db_, "SELECT code, name FROM regions WHERE level = 'township'", [](Statement&) {},
+      [](const Statement& row) -> Result<std::pair<std::string, std::string>> {
+        return std::pair(std::string(row.column_text(0)), std::string(row.column_text(1)));
+      });
+  if (!rows)
+    return tl::unexpected(rows.error());
+  return std::map<std::string, std::string>(rows->begin(), rows->end());
+}
+
 }  // namespace faxian

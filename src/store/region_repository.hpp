@@ -2,8 +2,10 @@
 // 行政区划 in the store: the county → township → village tree loaded from the regions CSV.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +29,8 @@ class RegionRepository {
   // The direct children of `parent_code`, by code.
   Result<std::vector<Region>> children(std::string_view parent_code);
   Result<int64_t> count();
+  // Township code → name, for reports by township.
+  Result<std::map<std::string, std::string>> township_names();
 
  private:
   Database& db_;

@@ -204,7 +204,7 @@ test('applications: list, eligibility check, decision with the server refusing t
   const dialog = page.locator('.el-dialog').filter({ has: page.locator('[data-test=decision-submit]') })
   await dialog.waitFor()
   await dialog.locator('[data-test=decision-submit]').click()
-  await dialog.getByText('请选择审批结果').waitFor()
+  await dialog.locator('.el-form-item__error', { hasText: '请选择审批结果' }).waitFor()
   await dialog.locator('.el-radio').first().click()
   await field(dialog, 'amount').fill('99999')
   await field(dialog, 'reason').fill('入户核实确有急难情况，需先行救助')

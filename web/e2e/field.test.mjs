@@ -325,8 +325,8 @@ test('county officer approves a 一事一议 request and works a coordination ca
   assert.ok((await requestRow.innerText()).includes('8000.00'))
   await shot(page, 'coordination')
 
-  // Rejecting one (approving above the township cap needs the 一事一议 aid request approved
-  // first, which the API does not offer yet — see the report).
+  // Rejecting one: the county turns the 一事一议 request down (the application stays open for
+  // the township to decide within its own limit).
   await requestRow.locator('[data-test=cbc-reject]').click()
   const form = page.locator('[data-test=cbc-form]')
   await form.waitFor()
@@ -336,8 +336,30 @@ test('county officer approves a 一事一议 request and works a coordination ca
   await page.click('[data-test=cbc-submit]')
   assert.match(await successMessage(page, /已审批/), /已审批/)
   await requestRow.waitFor({ state: 'detached' })
-  const apps = (await county.get(`/api/v1/applications?page_size=200`)).body.items.filter((a) => a.household_no === households[0])
-  assert.ok(apps.some((a) => a.decision === 'rejected'), JSON.stringify(apps))
+  const requestState = async (household) => {
+    const app = (await county.get(`/api/v1/applications?page_size=200`)).body.items.find((a) => a.household_no === household)
+    assert.ok(app, `no application of ${household}`)
+    const detail = (await county.get(`/api/v1/applications/${app.application_no}`)).body
+    return { detail, request: detail.aid_requests.find((r) => r.track === 'case_by_case') }
+  }
+  const rejected = await requestState(households[0])
+  assert.equal(rejected.request?.status, 'rejected', JSON.stringify(rejected.detail.aid_requests))
+
+  // Approving the other above the township's limit: the application is approved with the
+  // amount and the payment recorded.
+  const approveRow = table.locator('.el-table__row', { hasText: households[1] })
+  await approveRow.locator('[data-test=cbc-approve]').click()
+  await form.waitFor()
+  await page.fill('[data-test=cbc-reason]', '县级一事一议同意')
+  await page.click('[data-test=cbc-submit]')
+  assert.match(await successMessage(page, /已审批/), /已审批/)
+  await approveRow.waitFor({ state: 'detached' })
+  const approved = await requestState(households[1])
+  assert.equal(approved.request?.status, 'approved', JSON.stringify(approved.detail.aid_requests))
+  assert.equal(approved.detail.decision, 'approved')
+  const payments = (await county.get(`/api/v1/applications/${approved.detail.application_no}/payments`)).body.items
+  assert.equal(payments.length, 1)
+  assert.equal(payments[0].amount.yuan, '6500.50')
 
   // The coordination case: a department's result, then closing it.
   await page.locator('.el-tabs__item', { hasText: '县级协调案件' }).click()

@@ -38,7 +38,7 @@ Result<void> log_on_application(Database& db, const Clock& clock, const Actor& a
                          actor.name, role_key(actor),     std::string(reason), detail,
                          on};
   FAXIAN_TRY(ApplicationRepository(db, clock).add_event(application.id, event));
-  FAXIAN_TRY(AuditLog(db, clock).append({actor.name, role_key(actor), "",
+  FAXIAN_TRY(AuditLog(db, clock).append({actor.name, role_key(actor), actor.source_address,
                                          fmt::format("application.{}", action), "application",
                                          application.application_no, std::string(reason), detail}));
   return ok();

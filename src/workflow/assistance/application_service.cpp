@@ -99,8 +99,8 @@ Result<Application> ApplicationService::submit(const Actor& actor, const SubmitR
     event.on_date = request.submitted_on;
     FAXIAN_TRY(repository.add_event(application.id, event));
     FAXIAN_TRY(AuditLog(db_, clock_)
-                   .append({actor.name, role_key(actor), "", "application.submit", "application",
-                            application.application_no, "", event.detail}));
+                   .append({actor.name, role_key(actor), actor.source_address, "application.submit",
+                            "application", application.application_no, "", event.detail}));
     if (request.completes_lead_outcome)
       FAXIAN_TRY(complete_lead_outcome(db_, clock_, calendar_, policy_, actor, application));
     return application;
@@ -132,8 +132,9 @@ Result<Application> ApplicationService::mutate(const Actor& actor, std::string_v
                            on};
     FAXIAN_TRY(repository.add_event(stored.id, event));
     FAXIAN_TRY(AuditLog(db_, clock_)
-                   .append({actor.name, role_key(actor), "", fmt::format("application.{}", action),
-                            "application", stored.application_no, std::string(reason), detail}));
+                   .append({actor.name, role_key(actor), actor.source_address,
+                            fmt::format("application.{}", action), "application",
+                            stored.application_no, std::string(reason), detail}));
     return stored;
   });
 }

@@ -122,7 +122,7 @@ Result<ReserveEntry> ReserveFund::append(const Actor& actor, std::string_view to
                      .append(AuditEntry{
                          .actor = actor.name,
                          .actor_role = actor.is_system() ? "" : std::string(enum_key(actor.role)),
-                         .source_address = "",
+                         .source_address = actor.source_address,
                          .action = fmt::format("reserve_fund.{}", enum_key(kind)),
                          .object_type = "reserve_fund",
                          .object_id = std::string(township_code),

@@ -38,6 +38,7 @@ Result<void> audit_change(Database& db, const Clock& clock, const Actor& actor,
                           std::string_view object_id, std::string_view reason, std::string detail) {
   AuditEntry entry;
   entry.actor = actor.name;
+  entry.source_address = actor.source_address;
   entry.actor_role = actor_role_key(actor);
   entry.action = std::string(action);
   entry.object_type = std::string(object_type);

@@ -77,6 +77,7 @@ Result<void> audit(LeadService& leads, const Actor& actor, std::string_view acti
                    int64_t campaign_id, std::string detail) {
   AuditEntry entry;
   entry.actor = actor.name;
+  entry.source_address = actor.source_address;
   entry.actor_role = actor.is_system() ? "" : std::string(enum_key(actor.role));
   entry.action = std::string(action);
   entry.object_type = "campaign";

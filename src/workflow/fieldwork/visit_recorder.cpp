@@ -117,6 +117,7 @@ Result<void> open_lead(LeadService& leads, const Actor& actor, const VisitForm& 
 Result<void> write_audit(LeadService& leads, const Actor& actor, const VisitResult& result) {
   AuditEntry entry;
   entry.actor = actor.name;
+  entry.source_address = actor.source_address;
   entry.actor_role = actor.is_system() ? "" : std::string(enum_key(actor.role));
   entry.action = "visit.record";
   entry.object_type = "household";

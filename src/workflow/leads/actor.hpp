@@ -17,6 +17,9 @@ struct Actor {
   Role role = Role::kCountyAdmin;
   std::string region_code;  // township or village code for scoped roles
   std::string department;   // department_liaison only
+  // Where the request came from (the HTTP client's address), for the audit log's "from
+  // where"; "" for the CLI and the system.
+  std::string source_address{};
 
   static Actor system() { return Actor{std::nullopt, "system", Role::kCountyAdmin, "", ""}; }
   static Actor of(const User& user) {

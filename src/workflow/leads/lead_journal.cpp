@@ -29,7 +29,7 @@ Result<void> record_lead_change(Database& db, const Clock& clock, const Actor& a
   AuditLog audit(db, clock);
   auto appended = audit.append(AuditEntry{.actor = actor.name,
                                           .actor_role = role,
-                                          .source_address = "",
+                                          .source_address = actor.source_address,
                                           .action = "lead." + change.action,
                                           .object_type = "lead",
                                           .object_id = lead.lead_no,
