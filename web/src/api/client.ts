@@ -13,6 +13,11 @@ export class ApiError extends Error {
   }
 }
 
+// What to show for a failed request: the server's Chinese message, else the error as text.
+export function errorMessage(e: unknown): string {
+  return e instanceof ApiError ? e.message : String(e)
+}
+
 export interface Page<T> {
   items: T[]
   page: number

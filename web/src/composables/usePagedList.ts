@@ -1,7 +1,7 @@
 // A paginated, filtered list of the API (`{items, page, page_size, total}`): the page, its
 // loading state and error, reloaded when the filters change.
 import { reactive, ref, watch } from 'vue'
-import { api, ApiError, type Page } from '@/api/client'
+import { api, type Page, errorMessage } from '@/api/client'
 
 export function usePagedList<T, F extends Record<string, string | number | boolean | undefined>>(
   path: string | (() => string),
@@ -22,7 +22,7 @@ export function usePagedList<T, F extends Record<string, string | number | boole
       items.value = reply.items
       total.value = reply.total
     } catch (e) {
-      error.value = e instanceof ApiError ? e.message : String(e)
+      error.value = errorMessage(e)
       items.value = []
       total.value = 0
     } finally {

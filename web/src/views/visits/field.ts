@@ -1,7 +1,7 @@
 // Shapes and helpers shared by the field-work pages (visits, campaigns, hotline, referrals,
 // coordination). The OpenAPI document types most of these answers as plain objects; the fields
 // here are the ones the server sends (checked against a running server).
-import { ApiError } from '@/api/client'
+import { chinaToday } from '@/composables/format'
 import type { Level } from '@/api/types'
 
 export type Answer = 'yes' | 'no' | 'not_applicable'
@@ -117,13 +117,10 @@ export const levels: Level[] = ['red', 'orange', 'yellow']
 // A day in the county's time zone (China Standard Time, as the server counts days), as
 // YYYY-MM-DD: today, or `days` later.
 export function today(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date(Date.now() + days * 86_400_000))
+  return chinaToday(new Date(Date.now() + days * 86_400_000))
 }
 
-export function messageOf(e: unknown): string {
-  return e instanceof ApiError ? e.message : String(e)
-}
+export { errorMessage as messageOf } from '@/api/client'
 
 // Money typed in a form: yuan with at most two decimals.
 export const moneyPattern = /^\d+(\.\d{1,2})?$/
