@@ -67,9 +67,11 @@ test-cli: build
 test-web: build web
 	cd web && node e2e/run.mjs ../$(BUILD)/faxian
 
+# …against SQLite and against a throwaway PostgreSQL cluster that scripts/with_pg_cluster.sh
+# starts on loopback (if it cannot start, the tests fail: they never skip).
 test-asan: build-asan
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ctest --output-on-failure -j $(JOBS) -R '_tests$$'
+	  ../scripts/with_pg_cluster.sh ctest --output-on-failure -j $(JOBS) -R '_tests(_postgres)?$$'
 
 # Every libFuzzer target runs briefly on its committed corpus (tests/fuzz/corpus/<name>/).
 test-fuzz: build-asan

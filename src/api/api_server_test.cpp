@@ -24,14 +24,14 @@ namespace {
 class ApiServerTest : public ::testing::Test {
  protected:
   void start(bool migrated, std::string static_dir = "") {
-    test_db_ = faxian::testing_support::SqliteTestDatabase::create();
+    test_db_ = faxian::testing_support::create_test_database();
     ASSERT_NE(test_db_, nullptr);
     if (migrated) {
       auto version = migrate(test_db_->db(), SystemClock().now_unix());
       ASSERT_TRUE(version.has_value()) << version.error().to_string();
     }
     ServerConfig config;
-    config.database_url = test_db_->path();
+    config.database_url = test_db_->url();
     config.port = 0;
     config.json_body_limit = 1024;
     config.static_dir = std::move(static_dir);
@@ -49,7 +49,7 @@ class ApiServerTest : public ::testing::Test {
     return nlohmann::json::parse(result->body, nullptr, false);
   }
 
-  std::unique_ptr<faxian::testing_support::SqliteTestDatabase> test_db_;
+  std::unique_ptr<faxian::testing_support::TestDatabase> test_db_;
   std::unique_ptr<ApiServer> server_;
   std::unique_ptr<httplib::Client> client_;
 };
@@ -107,7 +107,7 @@ TEST_F(ApiServerTest, ABodyOverTheLimitIs413) {
 TEST_F(ApiServerTest, BindingATakenPortIsAClearError) {
   start(true);
   ServerConfig config;
-  config.database_url = test_db_->path();
+  config.database_url = test_db_->url();
   config.port = server_->port();
   ApiServer second(config);
   auto bound = second.bind();

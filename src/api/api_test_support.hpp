@@ -98,7 +98,7 @@ class ApiTest : public faxian::workflow::testing_support::AssistanceTest {
 
   // Starts the server on a free port. Call after seeding data.
   void start_server(ServerConfig config = {}) {
-    config.database_url = test_db_->path();
+    config.database_url = test_db_->url();
     config.port = 0;
     config.clock = &server_clock_;
     server_ = std::make_unique<ApiServer>(config);

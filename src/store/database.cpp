@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "store/postgres/postgres_database.hpp"
 #include "store/sqlite/sqlite_database.hpp"
 
 namespace faxian {
@@ -31,6 +32,7 @@ std::string savepoint_name(int depth) {
 }  // namespace
 
 std::string Dialect::render_ddl(std::string_view portable_sql) const {
+  const std::string_view mine = kind == DialectKind::kSqlite ? "sqlite" : "postgres";
   std::string out;
   out.reserve(portable_sql.size() + portable_sql.size() / 4);
   std::size_t pos = 0;
@@ -45,6 +47,20 @@ std::string Dialect::render_ddl(std::string_view portable_sql) const {
           break;
         }
       }
+      // {sqlite}…{/sqlite} and {postgres}…{/postgres}: kept for that dialect only.
+      for (std::string_view block : {std::string_view("sqlite"), std::string_view("postgres")}) {
+        const std::string open = fmt::format("{{{}}}", block);
+        if (replaced || !portable_sql.substr(pos).starts_with(open))
+          continue;
+        const std::string close = fmt::format("{{/{}}}", block);
+        const std::size_t end = portable_sql.find(close, pos);
+        const std::size_t body = pos + open.size();
+        const std::size_t stop = end == std::string_view::npos ? portable_sql.size() : end;
+        if (block == mine)
+          out += portable_sql.substr(body, stop - body);
+        pos = end == std::string_view::npos ? stop : stop + close.size();
+        replaced = true;
+      }
     }
     if (!replaced)
       out += portable_sql[pos++];
@@ -53,7 +69,10 @@ std::string Dialect::render_ddl(std::string_view portable_sql) const {
 }
 
 std::string_view Dialect::begin_write() const {
-  return kind == DialectKind::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN";
+  // PostgreSQL: one advisory lock serialises writers as SQLite's write lock does (see
+  // store/postgres/postgres_database.hpp); the key is "faxian" in ASCII.
+  return kind == DialectKind::kSqlite ? "BEGIN IMMEDIATE"
+                                      : "BEGIN; SELECT pg_advisory_xact_lock(112568818033006)";
 }
 
 std::string_view Dialect::returning_id() const {
@@ -214,8 +233,10 @@ Result<void> Transaction::rollback() {
 
 Result<std::unique_ptr<Database>> open_database(std::string_view url) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    return fail(ErrorCode::kUnavailable, "本版本尚未包含 PostgreSQL 支持，请使用 SQLite 文件路径",
-                "the PostgreSQL backend is not built yet");
+    auto database = PostgresDatabase::open(std::string(url));
+    if (!database)
+      return tl::unexpected(database.error());
+    return std::unique_ptr<Database>(std::move(*database));
   }
   if (url.starts_with("sqlite://"))
     url.remove_prefix(9);

@@ -33,10 +33,12 @@ struct Dialect {
 
   // Portable DDL → this dialect. Tokens: {id} an auto-assigned 64-bit primary key, {int} a
   // 64-bit integer, {real} a double, {blob} bytes, {strict} the table option that makes column
-  // types enforced (SQLite STRICT; PostgreSQL always enforces them).
+  // types enforced (SQLite STRICT; PostgreSQL always enforces them). {sqlite}…{/sqlite} and
+  // {postgres}…{/postgres} hold what only one dialect says (triggers).
   std::string render_ddl(std::string_view portable_sql) const;
   // The statement that opens a write transaction ("BEGIN IMMEDIATE" on SQLite, so that two
-  // writers never deadlock upgrading read locks; "BEGIN" on PostgreSQL).
+  // writers never deadlock upgrading read locks; on PostgreSQL "BEGIN" and the writers'
+  // advisory lock, so that writers are serialised as on SQLite).
   std::string_view begin_write() const;
   // Appended to a hot-path INSERT to learn the new row's id: "" on SQLite (read
   // Database::last_insert_id() after a change, which costs nothing), " RETURNING id" on
@@ -184,8 +186,8 @@ auto in_transaction(Database& db, Body&& body) -> decltype(body()) {
 }
 
 // Opens a database by URL: a file path (or "sqlite://PATH") opens SQLite in WAL mode, creating
-// the file if needed; "postgresql://…" / "postgres://…" is an error (kUnavailable) until the
-// PostgreSQL backend is built. Does not migrate: call migrate() (store/migrations).
+// the file if needed; "postgresql://…" / "postgres://…" connects to a PostgreSQL server
+// (store/postgres). Does not migrate: call migrate() (store/migrations).
 Result<std::unique_ptr<Database>> open_database(std::string_view url);
 
 }  // namespace faxian

@@ -51,7 +51,10 @@ class DatabaseTest : public StoreTest {
 TEST_P(DatabaseTest, BindsAndReadsEveryValueType) {
   const std::array<std::byte, 4> payload = {std::byte{0}, std::byte{0xff}, std::byte{0},
                                             std::byte{7}};
-  const std::string label("秀山\0县", 10);  // UTF-8 with an embedded NUL
+  // UTF-8, with an embedded NUL where the backend can store one (PostgreSQL text cannot: see
+  // TextWithANulIsStoredOrRefusedNeverCut).
+  const bool sqlite = db().dialect().kind == DialectKind::kSqlite;
+  const std::string label = sqlite ? std::string("秀山\0县", 10) : std::string("秀山县");
   auto insert =
       db().prepare("INSERT INTO sample (label, amount, ratio, payload) VALUES (?, ?, ?, ?)");
   ASSERT_TRUE(insert.has_value()) << insert.error().to_string();
@@ -78,6 +81,24 @@ TEST_P(DatabaseTest, BindsAndReadsEveryValueType) {
   EXPECT_TRUE(std::equal(blob.begin(), blob.end(), payload.begin(), payload.end()));
   EXPECT_TRUE((*select)->column_is_null(4));
   EXPECT_FALSE((*select)->step().value());
+}
+
+TEST_P(DatabaseTest, TextWithANulIsStoredOrRefusedNeverCut) {
+  const std::string label("秀山\0县", 10);
+  auto insert = db().prepare("INSERT INTO sample (label) VALUES (?)");
+  ASSERT_TRUE(insert.has_value()) << insert.error().to_string();
+  (*insert)->bind_text(1, label);
+  auto inserted = (*insert)->run();
+  if (db().dialect().kind == DialectKind::kPostgres) {
+    ASSERT_FALSE(inserted.has_value());
+    EXPECT_EQ(inserted.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(count_samples(), 0);
+    return;
+  }
+  ASSERT_TRUE(inserted.has_value()) << inserted.error().to_string();
+  auto select = db().prepare("SELECT label FROM sample");
+  ASSERT_TRUE(select.has_value() && (*select)->step().value());
+  EXPECT_EQ((*select)->column_text(0), label);
 }
 
 TEST_P(DatabaseTest, ReturningIdAndChangesCount) {
@@ -285,11 +306,18 @@ TEST_P(DatabaseTest, RenderDdlReplacesEveryToken) {
 
 FAXIAN_INSTANTIATE_STORE_TEST(DatabaseTest);
 
-TEST(OpenDatabaseTest, PostgresUrlIsNotBuiltYet) {
-  auto opened = open_database("postgresql://faxian@localhost/faxian");
-  ASSERT_FALSE(opened.has_value());
-  EXPECT_EQ(opened.error().code, ErrorCode::kUnavailable);
-  EXPECT_NE(opened.error().message.find("PostgreSQL"), std::string::npos);
+TEST(OpenDatabaseTest, PostgresUrlsConnectToTheServer) {
+  const std::string url = testing_support::test_postgres_url();
+  ASSERT_FALSE(url.empty());
+  auto opened = open_database(url);
+  ASSERT_TRUE(opened.has_value()) << opened.error().to_string();
+  EXPECT_EQ((*opened)->dialect().kind, DialectKind::kPostgres);
+  EXPECT_TRUE((*opened)->location().starts_with("postgresql://postgres@"));
+  // No server on the port: kUnavailable, with libpq's reason in the user's message.
+  auto refused = open_database("postgresql://faxian@127.0.0.1:1/faxian?connect_timeout=2");
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(refused.error().message.find("无法连接数据库服务器"), std::string::npos);
 }
 
 TEST(OpenDatabaseTest, UnopenablePathIsAnIoError) {

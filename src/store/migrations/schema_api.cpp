@@ -29,12 +29,21 @@ namespace {
 
 // The triggers that count changes to the data behind the home-page figures: every insert,
 // update and delete of warnings, leads and tasks, and a household's move to another village.
+// SQLite counts per row; PostgreSQL per statement, through one PL/pgSQL function (the cache
+// only asks whether the counter moved, not by how much).
 std::string casework_counter_triggers() {
-  std::string sql;
+  std::string sqlite = "{sqlite}";
+  std::string postgres =
+      "{postgres}CREATE FUNCTION count_casework_change() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+      "BEGIN UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; RETURN NULL;\n"
+      "END $$;\n";
   auto add = [&](std::string_view name, std::string_view event) {
-    sql += fmt::format(
+    sqlite += fmt::format(
         "CREATE TRIGGER {} AFTER {} BEGIN\n"
         "  UPDATE change_counters SET value = value + 1 WHERE name = 'casework'; END;\n",
+        name, event);
+    postgres += fmt::format(
+        "CREATE TRIGGER {} AFTER {} FOR EACH STATEMENT EXECUTE FUNCTION count_casework_change();\n",
         name, event);
   };
   const std::pair<std::string_view, std::string_view> events[] = {
@@ -44,7 +53,7 @@ std::string casework_counter_triggers() {
       add(fmt::format("{}_{}_counted", table, name), fmt::format("{} ON {}", event, table));
   }
   add("households_village_counted", "UPDATE OF village_code ON households");
-  return sql;
+  return sqlite + "{/sqlite}" + postgres + "{/postgres}";
 }
 
 }  // namespace

@@ -62,7 +62,7 @@ inline Result<void> import_feed_file(Database& db, const Clock& clock, FeedKind 
 class AssistanceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    test_db_ = faxian::testing_support::SqliteTestDatabase::create();
+    test_db_ = faxian::testing_support::create_test_database();
     ASSERT_NE(test_db_, nullptr);
     auto migrated = migrate(db(), clock_.now_unix());
     ASSERT_TRUE(migrated.has_value()) << migrated.error().to_string();
@@ -71,7 +71,7 @@ class AssistanceTest : public ::testing::Test {
     auto calendar = load_calendar_dir(kSourceDir + "/data/calendar");
     ASSERT_TRUE(calendar.has_value()) << calendar.error().to_string();
     calendar_ = std::move(*calendar);
-    files_ = std::filesystem::path(test_db_->path()).parent_path();
+    files_ = test_db_->folder();
   }
 
   Database& db() { return test_db_->db(); }
@@ -133,7 +133,7 @@ class AssistanceTest : public ::testing::Test {
 
   FixedClock clock_ = FixedClock::at(Date::parse_iso("2026-06-15").value());
   WorkCalendar calendar_;
-  std::unique_ptr<faxian::testing_support::SqliteTestDatabase> test_db_;
+  std::unique_ptr<faxian::testing_support::TestDatabase> test_db_;
   std::filesystem::path files_;
   int files_made_ = 0;
 };

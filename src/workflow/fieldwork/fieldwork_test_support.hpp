@@ -44,7 +44,7 @@ inline constexpr std::string_view kVillageB1 = "500241101200";
 class FieldworkTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    test_db_ = faxian::testing_support::SqliteTestDatabase::create();
+    test_db_ = faxian::testing_support::create_test_database();
     ASSERT_NE(test_db_, nullptr);
     auto migrated = migrate(db(), clock_.now_unix());
     ASSERT_TRUE(migrated.has_value()) << migrated.error().to_string();
@@ -151,7 +151,7 @@ class FieldworkTest : public ::testing::Test {
 
   FixedClock clock_ = FixedClock::at(day("2026-07-20"));
   WorkCalendar calendar_;
-  std::unique_ptr<faxian::testing_support::SqliteTestDatabase> test_db_;
+  std::unique_ptr<faxian::testing_support::TestDatabase> test_db_;
   std::unique_ptr<LeadService> leads_;
 };
 

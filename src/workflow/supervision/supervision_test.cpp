@@ -69,7 +69,7 @@ struct LeadRow {
 class SupervisionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    test_db_ = faxian::testing_support::SqliteTestDatabase::create();
+    test_db_ = faxian::testing_support::create_test_database();
     ASSERT_NE(test_db_, nullptr);
     auto migrated = migrate(db(), clock_.now_unix());
     ASSERT_TRUE(migrated.has_value()) << migrated.error().to_string();
@@ -290,7 +290,7 @@ class SupervisionTest : public ::testing::Test {
 
   FixedClock clock_ = FixedClock::at(day("2026-07-20"));
   WorkCalendar calendar_;
-  std::unique_ptr<faxian::testing_support::SqliteTestDatabase> test_db_;
+  std::unique_ptr<faxian::testing_support::TestDatabase> test_db_;
   int64_t h_a1_ = 0, h_a1b_ = 0, h_a1c_ = 0, h_a2_ = 0, h_b1_ = 0, h_b2_ = 0;
   int64_t w1_ = 0, w2_ = 0, w3_ = 0, w6_ = 0;
   int64_t l1_ = 0, l4_ = 0, c1_ = 0, follow_up_ = 0;
