@@ -87,7 +87,10 @@ std::string list_filters(const WarningListQuery& query) {
   if (query.level)
     sql += " AND w.level = ?";
   if (query.rule)
-    sql += " AND instr(';' || w.rules || ';', ?) > 0";
+    // ";R01;" occurs in ";R01;R07;" — written with replace(), which SQLite and PostgreSQL both
+    // have (instr() is SQLite's, strpos() PostgreSQL's) and which, unlike LIKE, is
+    // case-sensitive in both.
+    sql += " AND replace(';' || w.rules || ';', ?, '') <> ';' || w.rules || ';'";
   return sql;
 }
 

@@ -21,6 +21,12 @@ bool digits(std::string_view text, size_t from, size_t count, int& value) {
   return true;
 }
 
+
+// The schema of this connection's temporary tables, as a prefix.
+std::string_view temp_schema(Database& db) {
+  return db.dialect().kind == DialectKind::kSqlite ? "temp." : "pg_temp.";
+}
+
 }  // namespace
 
 bool fast_month(std::string_view text, int32_t& month) {
@@ -96,13 +102,14 @@ size_t LoadContext::expected_rows(std::string_view table) const {
 std::string LoadContext::person_scope(std::string_view column) const {
   if (!options.households)
     return "1 = 1";
-  return fmt::format("{} IN (SELECT person_id FROM temp.screen_scope)", column);
+  return fmt::format("{} IN (SELECT person_id FROM {}screen_scope)", column, temp_schema(db));
 }
 
 std::string LoadContext::household_scope(std::string_view column) const {
   if (!options.households)
     return "1 = 1";
-  return fmt::format("{} IN (SELECT household_id FROM temp.screen_households)", column);
+  return fmt::format("{} IN (SELECT household_id FROM {}screen_households)", column,
+                     temp_schema(db));
 }
 
 namespace {
@@ -113,11 +120,14 @@ Result<void> prepare_scope(LoadContext& context) {
   if (!context.options.households)
     return ok();
   Database& db = context.db;
-  FAXIAN_TRY(db.execute(
-      "CREATE TEMP TABLE IF NOT EXISTS screen_households (household_id INTEGER PRIMARY KEY);"
-      "CREATE TEMP TABLE IF NOT EXISTS screen_scope (person_id INTEGER PRIMARY KEY);"
-      "DELETE FROM temp.screen_households; DELETE FROM temp.screen_scope;"));
-  auto insert = db.prepare("INSERT OR IGNORE INTO temp.screen_households VALUES (?)");
+  const std::string_view temp = temp_schema(db);
+  FAXIAN_TRY(db.execute(fmt::format(
+      "CREATE TEMP TABLE IF NOT EXISTS screen_households (household_id {int} PRIMARY KEY);"
+      "CREATE TEMP TABLE IF NOT EXISTS screen_scope (person_id {int} PRIMARY KEY);"
+      "DELETE FROM {temp}screen_households; DELETE FROM {temp}screen_scope;",
+      fmt::arg("int", db.dialect().render_ddl("{int}")), fmt::arg("temp", temp))));
+  auto insert = db.prepare(
+      fmt::format("INSERT INTO {}screen_households VALUES (?) ON CONFLICT DO NOTHING", temp));
   if (!insert)
     return tl::unexpected(insert.error());
   for (int64_t household : *context.options.households) {
@@ -125,9 +135,11 @@ Result<void> prepare_scope(LoadContext& context) {
     FAXIAN_TRY((*insert)->run());
     (*insert)->reset();
   }
-  return db.execute(
-      "INSERT OR IGNORE INTO temp.screen_scope SELECT DISTINCT person_id FROM memberships "
-      "WHERE household_id IN (SELECT household_id FROM temp.screen_households)");
+  return db.execute(fmt::format(
+      "INSERT INTO {0}screen_scope SELECT DISTINCT person_id FROM memberships "
+      "WHERE household_id IN (SELECT household_id FROM {0}screen_households) "
+      "ON CONFLICT DO NOTHING",
+      temp));
 }
 
 // The number a row of id `id` is filed under: the id itself on a full load, the next number in
