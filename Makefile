@@ -60,7 +60,7 @@ demo: build web
 test: test-cli test-web test-asan test-fuzz
 
 test-cli: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -R '^cli_'
+	cd $(BUILD) && ../scripts/with_pg_cluster.sh ctest --output-on-failure -j $(JOBS) -R '^cli_'
 
 # The web app in Debian's Chromium (playwright-core) against `faxian demo --serve` on the small
 # county; the tests save their screenshots in docs/screenshots/.

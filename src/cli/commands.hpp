@@ -26,6 +26,7 @@ void register_deadlines_command(CLI::App& app, GlobalOptions& global, int& exit_
 void register_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_user_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void register_audit_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void register_backup_commands(CLI::App& app, GlobalOptions& global, int& exit_code);
 
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";

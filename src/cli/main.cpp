@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   register_serve_command(app, global, exit_code);
   register_user_command(app, global, exit_code);
   register_audit_command(app, global, exit_code);
+  register_backup_commands(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -23,3 +23,40 @@ finish() {
   fi
   echo "all checks passed"
 }
+
+# PostgreSQL (the tests that need it fail without it; `make test` starts a throwaway cluster,
+# scripts/with_pg_cluster.sh, and puts its URL in FAXIAN_TEST_PG).
+need_pg() {
+  if [ -z "${FAXIAN_TEST_PG:-}" ]; then
+    echo "FAIL - FAXIAN_TEST_PG is not set: this test needs a PostgreSQL server" \
+      "(make test starts one: scripts/with_pg_cluster.sh)"
+    exit 1
+  fi
+}
+
+pg_sql() {  # pg_sql URL SQL → the result, unaligned, without headers
+  PGOPTIONS='-c client_min_messages=warning' psql "$1" -X -q -A -t -v ON_ERROR_STOP=1 -c "$2"
+}
+
+pg_fresh_database() {  # pg_fresh_database NAME → prints the URL of a new, empty database NAME
+  need_pg
+  pg_sql "$FAXIAN_TEST_PG" "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null
+  pg_sql "$FAXIAN_TEST_PG" "CREATE DATABASE $1" >/dev/null
+  echo "${FAXIAN_TEST_PG%/*}/$1"
+}
+
+db_sql() {  # db_sql DB SQL: a query on a SQLite file or a postgresql:// database
+  case "$1" in
+    postgresql://* | postgres://*) pg_sql "$1" "$2" ;;
+    *) sqlite3 -separator , "$1" "$2" ;;
+  esac
+}
+
+wait_ready() {  # wait_ready PORT PID: until /readyz answers 200 (or the server exits)
+  for _ in $(seq 1 600); do
+    curl -sf "http://127.0.0.1:$1/readyz" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}

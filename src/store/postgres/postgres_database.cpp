@@ -331,6 +331,9 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const std::stri
     return fail(ErrorCode::kUnavailable, "数据库服务器不支持 UTF-8 编码",
                 "postgres: cannot set client_encoding UTF8");
   }
+  // A writer waits for the writers' lock (or a row lock) as long as SQLite's busy timeout
+  // (SqliteOptions::busy_timeout_ms), then gets kUnavailable ("数据库正忙").
+  FAXIAN_TRY(db->execute("SET lock_timeout = '5s'"));
   return db;
 }
 

@@ -12,9 +12,10 @@
 // * Transactions follow SQLite's semantics, which the code above the store was written for: a
 //   write transaction takes one advisory lock (`BEGIN; SELECT pg_advisory_xact_lock(…)`), so
 //   writers are serialised exactly as SQLite's single writer serialises them, and readers never
-//   wait. A statement that fails inside a transaction aborts it on PostgreSQL (SQLite carries
-//   on): the caller's Transaction guard rolls back or to its savepoint, and a COMMIT of an
-//   aborted transaction is reported as the failure it is, never as success.
+//   wait; a writer waits at most 5 s for the lock (lock_timeout, as SQLite's busy timeout),
+//   then gets kUnavailable. A statement that fails inside a transaction aborts it on PostgreSQL
+//   (SQLite carries on): the caller's Transaction guard rolls back or to its savepoint, and a
+//   COMMIT of an aborted transaction is reported as the failure it is, never as success.
 // * Durability: the server's own (synchronous_commit on, fsync on): COMMIT returns after the WAL
 //   is flushed. See docs/deployment.md for the server settings.
 
