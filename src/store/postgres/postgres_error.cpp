@@ -29,7 +29,7 @@ Mapping map_state(std::string_view state) {
   if (state == "40001" || state == "40P01" || state == "55P03" || state == "57014")
     return {ErrorCode::kUnavailable, "数据库正忙，请稍后重试"};
   if (state == "53100")
-    return {ErrorCode::kIo, "数据库服务器磁盘已满"};
+    return {ErrorCode::kIo, "数据库服务器磁盘已满，本次写入未保存"};
   if (state.starts_with("53"))
     return {ErrorCode::kUnavailable, "数据库服务器资源不足，请稍后重试"};
   if (state.starts_with("08") || state.starts_with("57"))

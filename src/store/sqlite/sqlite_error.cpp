@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_error.hpp"
 
+#include <cerrno>
+
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -39,8 +41,9 @@ Mapping map_code(int rc) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       return {ErrorCode::kCorrupt, "数据库文件已损坏或不是数据库文件"};
-    case SQLITE_IOERR:
     case SQLITE_FULL:
+      return {ErrorCode::kIo, "磁盘已满（或数据库已达容量上限），本次写入未保存"};
+    case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:
@@ -61,7 +64,11 @@ Mapping map_code(int rc) {
 }  // namespace
 
 Error sqlite_error(sqlite3* db, int rc, std::string_view operation) {
-  const Mapping mapping = map_code(rc);
+  Mapping mapping = map_code(rc);
+  // A write refused by a full filesystem can come back as an I/O error (the WAL or its index
+  // could not grow) rather than SQLITE_FULL: the operating system's errno tells.
+  if ((rc & 0xff) == SQLITE_IOERR && db != nullptr && sqlite3_system_errno(db) == ENOSPC)
+    mapping = map_code(SQLITE_FULL);
   const char* sqlite_message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   return Error(mapping.code, mapping.message,
                fmt::format("sqlite {} ({}): {} [{}]", rc, sqlite3_errstr(rc), sqlite_message,
