@@ -42,6 +42,31 @@ TEST_F(ApiSessionTest, LoginAnswersTheUserAndSetsAStrictHttpOnlyCookie) {
   EXPECT_EQ(audit_count("login.success"), 1);
 }
 
+// Behind nginx (docs/deployment.md) the peer is 127.0.0.1 and the client is the last address of
+// X-Forwarded-For: that is what the audit records and the login limit counts. Earlier entries
+// (what the client claimed) and values that are no address are ignored.
+TEST_F(ApiSessionTest, TheAddressALoopbackProxyForwardsIsTheClients) {
+  start_server();
+  auto login_from = [&](const std::string& forwarded) {
+    const httplib::Headers headers = {{"X-Forwarded-For", forwarded}};
+    const auto body = nlohmann::json{{"username", "auditor"}, {"password", kPassword}}.dump();
+    auto result = client().Post("/api/v1/session", headers, body, "application/json");
+    ASSERT_TRUE(result && result->status == 200);
+  };
+  login_from("1.2.3.4, 10.20.30.40");
+  login_from("<script>");
+  auto logins_from = [&](const std::string& address) {
+    return query_int(db(),
+                     "SELECT count(*) FROM audit_log WHERE action = 'login.success' AND "
+                     "source_address = ?",
+                     [&](Statement& statement) { statement.bind_text(1, address); })
+        .value();
+  };
+  EXPECT_EQ(logins_from("10.20.30.40"), 1);
+  EXPECT_EQ(logins_from("1.2.3.4"), 0);
+  EXPECT_EQ(logins_from("127.0.0.1"), 1);
+}
+
 TEST_F(ApiSessionTest, MeNeedsASessionAndAnswersWhoIsLoggedIn) {
   start_server();
   EXPECT_EQ(get_anonymous("/api/v1/me").status, 401);

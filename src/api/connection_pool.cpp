@@ -15,10 +15,11 @@ ConnectionLease::~ConnectionLease() {
 Result<ConnectionLease> ConnectionPool::acquire() {
   {
     std::lock_guard lock(mutex_);
-    if (!idle_.empty()) {
+    while (!idle_.empty()) {
       std::unique_ptr<Database> db = std::move(idle_.back());
       idle_.pop_back();
-      return ConnectionLease(*this, std::move(db));
+      if (!db->broken())
+        return ConnectionLease(*this, std::move(db));
     }
   }
   auto db = open_database(url_);
@@ -35,6 +36,10 @@ Result<ConnectionLease> ConnectionPool::acquire() {
 }
 
 void ConnectionPool::release(std::unique_ptr<Database> db) {
+  if (db->broken()) {
+    spdlog::warn("the connection to {} was lost; it will be opened again", db->location());
+    return;
+  }
   if (db->transaction_depth() != 0) {
     spdlog::error("a request left a transaction open on {}; closing the connection",
                   db->location());

@@ -18,6 +18,27 @@
 namespace faxian::api {
 namespace {
 
+// The client's address: the TCP peer, or — when the peer is a proxy on this machine (nginx in
+// front, docs/deployment.md) — the last address in its X-Forwarded-For, which is the one that
+// proxy saw (earlier entries are whatever the client claimed). Anything that does not look like
+// an IP address is ignored.
+std::string client_address(const httplib::Request& request) {
+  const std::string& peer = request.remote_addr;
+  if (peer != "127.0.0.1" && peer != "::1" && peer != "::ffff:127.0.0.1")
+    return peer;
+  const std::string forwarded = request.get_header_value("X-Forwarded-For");
+  std::string_view last = forwarded;
+  if (const size_t comma = last.rfind(','); comma != std::string_view::npos)
+    last.remove_prefix(comma + 1);
+  while (!last.empty() && last.front() == ' ')
+    last.remove_prefix(1);
+  while (!last.empty() && last.back() == ' ')
+    last.remove_suffix(1);
+  const bool ip_like = !last.empty() && last.size() <= 45 &&
+                       last.find_first_not_of("0123456789abcdefABCDEF.:") == std::string_view::npos;
+  return ip_like ? std::string(last) : peer;
+}
+
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr std::string_view kSessionCookie = "faxian_session";
 
@@ -165,7 +186,7 @@ void run(ServerContext& context, const Access& access, const Handler& handler,
   if (!access.is_public) {
     auto authenticated = authenticate(request, context, db);
     if (authenticated)
-      authenticated->actor.source_address = request.remote_addr;  // the audit log's "from where"
+      authenticated->actor.source_address = client_address(request);  // the audit's "from where"
     if (!authenticated) {
       send(response, Reply::json(refusal_body(authenticated.error()),
                                  http_status_of(authenticated.error().code)));
@@ -256,7 +277,7 @@ Result<PageRequest> Call::page() const {
 }
 
 std::string Call::address() const {
-  return request.remote_addr;
+  return client_address(request);
 }
 
 workflow::AuditEntry Call::audit_entry(std::string_view action, std::string_view object_type,

@@ -8,7 +8,11 @@
 
 namespace faxian::cli {
 
-// Opens `global.db` (creating a SQLite file if needed) and applies pending migrations.
+// How long a command waits for another writer: 30 minutes.
+inline constexpr int kCommandLockTimeoutMs = 30 * 60 * 1000;
+
+// Opens `global.db` (creating a SQLite file if needed), lets it wait kCommandLockTimeoutMs for
+// other writers, and applies pending migrations.
 Result<std::unique_ptr<Database>> open_and_migrate(const GlobalOptions& global, int64_t now_unix);
 
 // Picks the Chinese or English text by --lang.

@@ -103,6 +103,12 @@ class Database {
   virtual int64_t last_insert_id() const = 0;
   // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
   virtual int64_t changes() const = 0;
+  // How long a write waits for another writer before kUnavailable (default 5 s: an officer's
+  // request; batch commands wait longer).
+  virtual Result<void> set_lock_timeout(int milliseconds) = 0;
+  // Whether the connection is lost for good (a PostgreSQL server restarted or the network
+  // failed): a pool drops such a connection instead of handing it out again.
+  virtual bool broken() const { return false; }
 
   // Prepares, binds nothing and runs `sql` to completion (convenience for one-off statements).
   Result<void> run(std::string_view sql);

@@ -53,6 +53,39 @@ survive_kills() {  # survive_kills LABEL DB
     "$("$FAXIAN" --db "$db" audit verify >/dev/null 2>&1 && echo intact)" intact
 }
 
+# The PostgreSQL server drops the connections (a restart, a network cut): the server's pool
+# notices a lost connection and opens a new one, so requests succeed again without a restart.
+reconnect_after_lost_connections() {  # reconnect_after_lost_connections DB
+  local db=$1 port pid jar=jar.reconnect
+  port=$((20000 + RANDOM % 20000))
+  "$FAXIAN" --db "$db" serve --listen "127.0.0.1:$port" >serve.reconnect.log 2>&1 &
+  pid=$!
+  wait_ready "$port" "$pid"
+  curl -s -c "$jar" -o /dev/null -H 'Content-Type: application/json' \
+    -d '{"username":"hotline1","password":"Hotline-Pass-2026"}' "http://127.0.0.1:$port/api/v1/session"
+  local readers=()
+  for _ in 1 2 3 4; do  # several connections into the pool
+    curl -s -b "$jar" -o /dev/null "http://127.0.0.1:$port/api/v1/hotline/tickets" &
+    readers+=($!)
+  done
+  wait "${readers[@]}"
+  local dropped
+  dropped=$(pg_sql "$FAXIAN_TEST_PG" "select count(pg_terminate_backend(pid)) from pg_stat_activity
+    where datname = '${db##*/}' and pid <> pg_backend_pid()")
+  check "postgres: the server's connections were dropped" "$([ "$dropped" -gt 0 ] && echo yes)" yes
+  local answers=""
+  for _ in $(seq 1 8); do
+    answers+=" $(curl -s -b "$jar" -o /dev/null -w '%{http_code}' \
+      "http://127.0.0.1:$port/api/v1/hotline/tickets")"
+  done
+  echo "     answers after the drop:$answers"
+  check "postgres: requests succeed again after the drop" "${answers##* }" 200
+  kill -TERM "$pid"
+  wait "$pid" 2>/dev/null || true
+}
+
 survive_kills sqlite "$WORK/durability.db"
-survive_kills postgres "$(pg_fresh_database faxian_durability)"
+pg=$(pg_fresh_database faxian_durability)
+survive_kills postgres "$pg"
+reconnect_after_lost_connections "$pg"
 finish

@@ -333,7 +333,7 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const std::stri
   }
   // A writer waits for the writers' lock (or a row lock) as long as SQLite's busy timeout
   // (SqliteOptions::busy_timeout_ms), then gets kUnavailable ("数据库正忙").
-  FAXIAN_TRY(db->execute("SET lock_timeout = '5s'"));
+  FAXIAN_TRY(db->set_lock_timeout(5000));
   return db;
 }
 
@@ -464,6 +464,14 @@ int64_t PostgresDatabase::last_insert_id() const {
     (void)self->execute("RELEASE SAVEPOINT faxian_lastval");
   }
   return id;
+}
+
+Result<void> PostgresDatabase::set_lock_timeout(int milliseconds) {
+  return execute(fmt::format("SET lock_timeout = {}", milliseconds));
+}
+
+bool PostgresDatabase::broken() const {
+  return PQstatus(connection_) != CONNECTION_OK;
 }
 
 bool PostgresDatabase::backend_in_transaction() const {

@@ -49,6 +49,8 @@ class PostgresDatabase final : public Database {
   // this asks the server (lastval()) and costs a round trip. 0 before any INSERT.
   int64_t last_insert_id() const override;
   int64_t changes() const override { return changes_; }
+  Result<void> set_lock_timeout(int milliseconds) override;
+  bool broken() const override;
 
   // For PostgresStatement only.
   struct PreparedSql {

@@ -228,6 +228,11 @@ int64_t SqliteDatabase::changes() const {
   return sqlite3_changes64(handle_);
 }
 
+Result<void> SqliteDatabase::set_lock_timeout(int milliseconds) {
+  sqlite3_busy_timeout(handle_, milliseconds);
+  return ok();
+}
+
 bool SqliteDatabase::backend_in_transaction() const {
   return sqlite3_get_autocommit(handle_) == 0;
 }

@@ -44,6 +44,7 @@ class SqliteDatabase final : public Database {
   Result<void> execute(std::string_view sql) override;
   int64_t last_insert_id() const override;
   int64_t changes() const override;
+  Result<void> set_lock_timeout(int milliseconds) override;
 
   // The value of a pragma that returns one row, e.g. pragma_text("journal_mode") → "wal".
   Result<std::string> pragma_text(std::string_view name);
