@@ -60,7 +60,7 @@ demo: build web
 test: test-cli test-web test-asan test-fuzz
 
 test-cli: build
-	cd $(BUILD) && ../scripts/with_pg_cluster.sh ctest --output-on-failure -j $(JOBS) -R '^cli_'
+	cd $(BUILD) && $(CURDIR)/scripts/with_pg_cluster.sh ctest --output-on-failure -j $(JOBS) -R '^cli_'
 
 # The web app in Debian's Chromium (playwright-core) against `faxian demo --serve` on the small
 # county; the tests save their screenshots in docs/screenshots/.
@@ -71,7 +71,7 @@ test-web: build web
 # starts on loopback (if it cannot start, the tests fail: they never skip).
 test-asan: build-asan
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ../scripts/with_pg_cluster.sh ctest --output-on-failure -j $(JOBS) -R '_tests(_postgres)?$$'
+	  $(CURDIR)/scripts/with_pg_cluster.sh ctest --output-on-failure -j $(JOBS) -R '_tests(_postgres)?$$'
 
 # Every libFuzzer target runs briefly on its committed corpus (tests/fuzz/corpus/<name>/).
 test-fuzz: build-asan
