@@ -21,8 +21,8 @@ constexpr std::string_view kMedicalHeader = "结算单号,身份证号,姓名,�
 std::string many_medical_rows(int rows, int first) {
   std::string text(kMedicalHeader);
   for (int i = first; i < first + rows; ++i) {
-    text += fmt::format("YB{:07},{},张三,2024-01-05,1200.50,300\n", i,
-                        valid_id("19800101", i % 1000));
+    text +=
+        fmt::format("YB{:07},{},张三,2024-01-05,1200.50,300\n", i, valid_id("19800101", i % 1000));
   }
   return text;
 }

@@ -21,7 +21,6 @@ bool digits(std::string_view text, size_t from, size_t count, int& value) {
   return true;
 }
 
-
 // The schema of this connection's temporary tables, as a prefix.
 std::string_view temp_schema(Database& db) {
   return db.dialect().kind == DialectKind::kSqlite ? "temp." : "pg_temp.";
@@ -135,11 +134,11 @@ Result<void> prepare_scope(LoadContext& context) {
     FAXIAN_TRY((*insert)->run());
     (*insert)->reset();
   }
-  return db.execute(fmt::format(
-      "INSERT INTO {0}screen_scope SELECT DISTINCT person_id FROM memberships "
-      "WHERE household_id IN (SELECT household_id FROM {0}screen_households) "
-      "ON CONFLICT DO NOTHING",
-      temp));
+  return db.execute(
+      fmt::format("INSERT INTO {0}screen_scope SELECT DISTINCT person_id FROM memberships "
+                  "WHERE household_id IN (SELECT household_id FROM {0}screen_households) "
+                  "ON CONFLICT DO NOTHING",
+                  temp));
 }
 
 // The number a row of id `id` is filed under: the id itself on a full load, the next number in
