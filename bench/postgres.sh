@@ -23,6 +23,9 @@ results=bench/results/$(date +%Y-%m-%d)-postgres-$scale.md
 [ -f "$data/population.csv" ] || "$faxian" generate --scale "$scale" --seed "$seed" --out "$data" >/dev/null
 
 cluster=$cache/pg-cluster
+# The server settings of docs/deployment.md §7 for this machine's 24 GiB.
+export FAXIAN_PG_SETTINGS="-c shared_buffers=6GB -c effective_cache_size=16GB -c work_mem=32MB \
+  -c maintenance_work_mem=1GB -c max_wal_size=16GB"
 url=$(scripts/pg_cluster.sh start "$cluster" 55499)
 trap 'scripts/pg_cluster.sh stop "$cluster"' EXIT
 psql "$url" -X -q -c "CREATE DATABASE faxian_bench" >/dev/null
@@ -59,7 +62,8 @@ load "$sqlite" >"$cache/sqlite.times"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB. Commit:" \
     "$(git rev-parse --short HEAD). PostgreSQL $(psql "$url" -X -A -t -c 'show server_version')" \
-    "on loopback (shared_buffers 256MB, fsync on), the same machine."
+    "on loopback, the same machine; fsync and synchronous_commit on, and" \
+    "$(echo "$FAXIAN_PG_SETTINGS" | sed 's/-c //g; s/  */ /g')."
   echo
   echo "| step | rows | PostgreSQL s | rows/s | SQLite s | rows/s | PG / SQLite |"
   echo "|---|---|---|---|---|---|---|"

@@ -6,6 +6,9 @@
 #   scripts/pg_cluster.sh start DIR [PORT]   # initdb + start; prints the connection URL
 #   scripts/pg_cluster.sh stop DIR           # stop and delete DIR
 #
+# FAXIAN_PG_SETTINGS adds server settings ("-c name=value …"; bench/postgres.sh uses those of
+# docs/deployment.md §7).
+#
 # As root the cluster runs as the `postgres` user (PostgreSQL refuses to run as root); as
 # another user it runs as that user.
 set -euo pipefail
@@ -41,7 +44,7 @@ case "$command" in
     # restore what the server wrote.
     as_owner "'$pgbin/pg_ctl' -D '$dir/data' -l '$dir/pg.log' -w -t 60 start \
       -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c max_connections=200 \
-      -c shared_buffers=256MB\"" >/dev/null || { cat "$dir/pg.log" >&2; exit 1; }
+      -c shared_buffers=256MB ${FAXIAN_PG_SETTINGS:-}\"" >/dev/null || { cat "$dir/pg.log" >&2; exit 1; }
     echo "postgresql://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)

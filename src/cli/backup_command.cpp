@@ -14,14 +14,11 @@
 #include "cli/open_store.hpp"
 #include "common/clock.hpp"
 #include "store/backup.hpp"
+#include "store/database_url.hpp"
 #include "store/migrations/migrations.hpp"
 
 namespace faxian::cli {
 namespace {
-
-bool is_postgres(const std::string& url) {
-  return url.starts_with("postgresql://") || url.starts_with("postgres://");
-}
 
 int print_summary(const GlobalOptions& global, const BackupSummary& summary, bool restored) {
   if (global.json) {
@@ -52,7 +49,7 @@ int print_summary(const GlobalOptions& global, const BackupSummary& summary, boo
 }
 
 int run_backup(const GlobalOptions& global, const std::string& to) {
-  if (!is_postgres(global.db)) {
+  if (!is_postgres_url(global.db)) {
     const std::string path = global.db.starts_with("sqlite://") ? global.db.substr(9) : global.db;
     std::error_code ignored;
     if (!std::filesystem::exists(path, ignored)) {

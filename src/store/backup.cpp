@@ -14,20 +14,13 @@
 #include <fmt/format.h>
 
 #include "common/subprocess.hpp"
+#include "store/database_url.hpp"
 #include "store/migrations/migrations.hpp"
 #include "store/query.hpp"
 
 namespace faxian {
 namespace fs = std::filesystem;
 namespace {
-
-bool is_postgres(const std::string& url) {
-  return url.starts_with("postgresql://") || url.starts_with("postgres://");
-}
-
-std::string sqlite_path(const std::string& url) {
-  return url.starts_with("sqlite://") ? url.substr(9) : url;
-}
 
 // The first bytes of a file: "SQLite format 3" or pg_dump's custom format "PGDMP".
 Result<std::string> file_kind(const std::string& file) {
@@ -124,8 +117,8 @@ Result<std::string> current_schema(Database& db) {
 }
 
 Result<void> write_backup(Database& db, const std::string& url, const std::string& partial) {
-  if (!is_postgres(url))
-    return sqlite_copy_database(sqlite_path(url), partial, /*single_file=*/true);
+  if (!is_postgres_url(url))
+    return sqlite_copy_database(std::string(sqlite_path(url)), partial, /*single_file=*/true);
   std::string schema;
   FAXIAN_TRY_ASSIGN(schema, current_schema(db));
   FAXIAN_TRY(run_tool({postgres_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges",
@@ -155,7 +148,7 @@ Result<BackupSummary> backup_database(Database& db, const std::string& url,
                                       const std::string& file) {
   FAXIAN_TRY(refuse_existing(file));
   BackupSummary summary;
-  summary.kind = is_postgres(url) ? "postgresql" : "sqlite";
+  summary.kind = is_postgres_url(url) ? "postgresql" : "sqlite";
   summary.file = file;
   FAXIAN_TRY_ASSIGN(summary.schema_version, schema_version(db));
   const std::string partial = file + ".partial";
@@ -174,7 +167,7 @@ Result<BackupSummary> restore_database(const std::string& url, const std::string
                                        int64_t now_unix) {
   std::string kind;
   FAXIAN_TRY_ASSIGN(kind, file_kind(file));
-  const std::string target_kind = is_postgres(url) ? "postgresql" : "sqlite";
+  const std::string target_kind = is_postgres_url(url) ? "postgresql" : "sqlite";
   if (kind != target_kind) {
     return fail(ErrorCode::kInvalidArgument,
                 fmt::format("{} 是 {} 备份，不能恢复到 {} 数据库", file, kind, target_kind),
@@ -205,7 +198,7 @@ Result<BackupSummary> restore_database(const std::string& url, const std::string
     }
   }
   if (kind == "sqlite") {
-    FAXIAN_TRY(sqlite_copy_database(file, sqlite_path(url), /*single_file=*/false));
+    FAXIAN_TRY(sqlite_copy_database(file, std::string(sqlite_path(url)), /*single_file=*/false));
   } else {
     FAXIAN_TRY(run_tool(
         {postgres_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges",

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "store/database_url.hpp"
 #include "store/postgres/postgres_database.hpp"
 #include "store/sqlite/sqlite_database.hpp"
 
@@ -232,14 +233,13 @@ Result<void> Transaction::rollback() {
 }
 
 Result<std::unique_ptr<Database>> open_database(std::string_view url) {
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+  if (is_postgres_url(url)) {
     auto database = PostgresDatabase::open(std::string(url));
     if (!database)
       return tl::unexpected(database.error());
     return std::unique_ptr<Database>(std::move(*database));
   }
-  if (url.starts_with("sqlite://"))
-    url.remove_prefix(9);
+  url = sqlite_path(url);
   if (url.empty()) {
     return fail(ErrorCode::kInvalidArgument, "数据库路径为空", "empty database path");
   }

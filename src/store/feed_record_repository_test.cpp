@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "store/batch_repository.hpp"
+#include "store/bulk_load.hpp"
 #include "store/feed_codecs.hpp"
 #include "store/testing/feed_samples.hpp"
 #include "store/testing/store_test_support.hpp"
@@ -261,7 +262,78 @@ TEST_P(FeedRecordRepositoryTest, ForEachCurrentVisitsCurrentRecordsAndStopsOnErr
   EXPECT_EQ(calls, 1);
 }
 
+// 700 rows (PostgreSQL writes them in multi-row statements of 512, 128, 32, 16, 8 and 4 rows):
+// keys K0…K299 first, then rows 300…699 repeat key row % 300 — an even row with the first
+// row's content (a duplicate), an odd one with new content (a correction), so that a key's
+// versions straddle the statements.
+class LargeBatchTest : public FeedRecordRepositoryTest {
+ protected:
+  static constexpr int kRows = 700;
+  static constexpr int kKeys = 300;
+
+  std::vector<NewRecord<IncomeRecord>> large_batch() {
+    std::vector<NewRecord<IncomeRecord>> batch;
+    for (int row = 0; row < kRows; ++row) {
+      const bool repeat = row >= kKeys && row % 2 == 0;
+      const std::string hash = row < kKeys || repeat ? "h0" : "h" + std::to_string(row);
+      batch.push_back({meta("K" + std::to_string(row % kKeys), hash, row + 2),
+                       sample_record<IncomeRecord>(hash == "h0" ? 0 : 1)});
+    }
+    return batch;
+  }
+};
+
+TEST_P(LargeBatchTest, WriteBatchClassifiesEveryRowAsRowByRow) {
+  FeedRecordRepository<IncomeRecord> repository(db(), clock_);
+  const auto batch = large_batch();
+  auto writes = repository.write_batch(batch);
+  ASSERT_TRUE(writes.has_value()) << writes.error().to_string();
+  ASSERT_EQ(writes->size(), static_cast<std::size_t>(kRows));
+  for (int row = 0; row < kRows; ++row) {
+    const RecordWrite& write = (*writes)[row];
+    SCOPED_TRACE(row);
+    if (row < kKeys) {
+      EXPECT_EQ(write.change, RecordChange::kInserted);
+    } else if (row % 2 == 0) {
+      EXPECT_EQ(write.change, RecordChange::kDuplicate);
+      EXPECT_EQ(write.id, (*writes)[row % kKeys].id);
+    } else {
+      EXPECT_EQ(write.change, RecordChange::kCorrected);
+      EXPECT_EQ(repository.get(write.id).value().meta.content_hash, batch[row].meta.content_hash);
+    }
+  }
+  EXPECT_EQ(repository.count_current().value(), kKeys);
+  EXPECT_EQ(repository.history("K1").value().size(), 3u);    // rows 1, 301, 601
+  EXPECT_EQ(repository.history("K2").value().size(), 1u);    // rows 2, 302 and 602 the same
+  EXPECT_EQ(repository.history("K101").value().size(), 2u);  // rows 101, 401
+  EXPECT_EQ(repository.find_current("K1").value()->meta.source_row, 603);
+}
+
+TEST_P(LargeBatchTest, AppendThenCollapseEndsAsWriteBatchWould) {
+  FeedRecordRepository<IncomeRecord> repository(db(), clock_);
+  const auto batch = large_batch();
+  auto transaction = Transaction::begin(db());
+  ASSERT_TRUE(transaction.has_value());
+  auto load = FeedBulkLoad::begin(db(), "feed_income", {.drop_indexes = true});
+  ASSERT_TRUE(load.has_value()) << load.error().to_string();
+  ASSERT_TRUE(load->indexes_dropped());
+  ASSERT_TRUE(repository.append_batch(batch).has_value());
+  EXPECT_EQ(repository.count_current().value(), kRows);
+  auto duplicates = load->finish([&] { return repository.collapse_duplicate_keys(); });
+  ASSERT_TRUE(duplicates.has_value()) << duplicates.error().to_string();
+  EXPECT_EQ(*duplicates, 200);  // the even rows 300…698
+  ASSERT_TRUE(transaction->commit().has_value());
+  EXPECT_EQ(repository.count_current().value(), kKeys);
+  EXPECT_EQ(repository.history("K1").value().size(), 3u);
+  EXPECT_EQ(repository.history("K2").value().size(), 1u);
+  EXPECT_EQ(repository.find_current("K1").value()->meta.source_row, 603);
+  // The natural-key index is back: a current key is refused again.
+  EXPECT_EQ(repository.insert(meta("K5", "h9"), sample_record<IncomeRecord>(1)).error().code,
+            ErrorCode::kAlreadyExists);
+}
+
 FAXIAN_INSTANTIATE_STORE_TEST(FeedRecordRepositoryTest);
+FAXIAN_INSTANTIATE_STORE_TEST(LargeBatchTest);
 
 }  // namespace
 }  // namespace faxian
