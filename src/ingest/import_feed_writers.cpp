@@ -22,6 +22,14 @@ std::string_view column_name(MessageLanguage language, std::string_view zh, std:
 // 户籍: rows naming an unknown village are refused (households must be in a known village);
 // the timelines of every touched person are rebuilt at the end of the batch.
 class PopulationWriter final : public RecordWriter<PopulationRecord> {
+  static PersonRegistration registration_of(const PopulationRecord& record) {
+    return {.name = record.name,
+            .relation = record.relation,
+            .ethnicity = record.ethnicity,
+            .hukou_type = record.hukou_type,
+            .phone = record.phone};
+  }
+
  public:
   // Bulk capable: its derived data comes at the end of the batch (after the indexes are back).
   PopulationWriter(WriterContext& context, std::unordered_set<std::string> villages)
@@ -37,14 +45,19 @@ class PopulationWriter final : public RecordWriter<PopulationRecord> {
   }
 
  protected:
-  // A person the store does not know yet is created registered, as the row describes them.
+  // A person the store does not know yet is created registered, as the row describes them:
+  // all of a chunk's new persons in one batch.
+  Result<void> link_all(std::span<ParsedRow* const> rows) override {
+    std::vector<PersonLinker::Registration> registrations;
+    registrations.reserve(rows.size());
+    for (const ParsedRow* row : rows) {
+      const auto& record = std::get<PopulationRecord>(row->record);
+      registrations.push_back({&record.id_number, registration_of(record)});
+    }
+    return context_.persons.register_all(registrations);
+  }
   Result<std::optional<int64_t>> link(const PopulationRecord& record) override {
-    const PersonRegistration registration{.name = record.name,
-                                          .relation = record.relation,
-                                          .ethnicity = record.ethnicity,
-                                          .hukou_type = record.hukou_type,
-                                          .phone = record.phone};
-    auto person = context_.persons.link_registered(record.id_number, registration);
+    auto person = context_.persons.link_registered(record.id_number, registration_of(record));
     if (!person)
       return tl::unexpected(person.error());
     return std::optional<int64_t>(*person);

@@ -3,6 +3,7 @@
 // behaviour comes from the three hooks (import_feed_writers.cpp).
 
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "ingest/import_feed_writer.hpp"
@@ -23,20 +24,26 @@ class RecordWriter : public FeedWriter {
 
   Result<void> write_chunk(std::vector<ParsedRow>& rows, ChunkTally& tally) override {
     pending_.clear();
+    std::vector<ParsedRow*> accepted;
+    accepted.reserve(rows.size());
     for (ParsedRow& row : rows) {
-      T& record = std::get<T>(row.record);
-      if (auto problem = check(row.line, record)) {
+      if (auto problem = check(row.line, std::get<T>(row.record))) {
         ++tally.rejected;
         tally.issues.push_back(std::move(*problem));
         continue;
       }
+      accepted.push_back(&row);
+    }
+    FAXIAN_TRY(link_all(accepted));
+    for (ParsedRow* row : accepted) {
+      T& record = std::get<T>(row->record);
       auto person = link(record);
       if (!person)
         return tl::unexpected(person.error());
       pending_.push_back({NewRecordMeta{.batch_id = context_.batch_id,
-                                        .source_row = row.line,
-                                        .natural_key = std::move(row.natural_key),
-                                        .content_hash = std::move(row.content_hash),
+                                        .source_row = row->line,
+                                        .natural_key = std::move(row->natural_key),
+                                        .content_hash = std::move(row->content_hash),
                                         .person_id = *person},
                           std::move(record)});
     }
@@ -55,6 +62,9 @@ class RecordWriter : public FeedWriter {
   virtual std::optional<BatchRowIssue> check(int64_t /*line*/, const T& /*record*/) {
     return std::nullopt;
   }
+  // Before link() is called for each of the chunk's accepted rows: a chance to link them all
+  // at once (creating persons in one batch instead of one by one).
+  virtual Result<void> link_all(std::span<ParsedRow* const> /*rows*/) { return ok(); }
   // The person the row is about (nullopt only for a hotline ticket without an ID).
   virtual Result<std::optional<int64_t>> link(const T& record) {
     if constexpr (requires { record.name; }) {

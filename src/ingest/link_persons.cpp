@@ -1,6 +1,7 @@
 #include "ingest/link_persons.hpp"
 
 #include <bit>
+#include <unordered_set>
 
 namespace faxian::ingest {
 
@@ -73,18 +74,44 @@ Result<int64_t> PersonLinker::link(const ResidentId& id, std::string_view name) 
   return *created;
 }
 
+namespace {
+
+Person registered_person(const ResidentId& id, const PersonRegistration& registration) {
+  Person person = Person::from_id(id, registration.name);
+  person.relation = registration.relation;
+  person.ethnicity = registration.ethnicity;
+  person.hukou_type = registration.hukou_type;
+  person.phone = registration.phone;
+  return person;
+}
+
+}  // namespace
+
+Result<void> PersonLinker::register_all(std::span<const Registration> rows) {
+  std::vector<Person> fresh;
+  std::unordered_set<std::string_view> seen;
+  for (const Registration& row : rows) {
+    std::optional<int64_t> stored;
+    FAXIAN_TRY_ASSIGN(stored, known(*row.id));
+    if (!stored && seen.insert(row.id->str()).second)
+      fresh.push_back(registered_person(*row.id, row.registration));
+  }
+  std::vector<int64_t> ids;
+  FAXIAN_TRY_ASSIGN(ids, persons_.insert_batch(fresh));
+  for (std::size_t index = 0; index < fresh.size(); ++index) {
+    index_.insert(fresh[index].resident_id, ids[index]);
+    created_registered_.insert(ids[index]);
+  }
+  return ok();
+}
+
 Result<int64_t> PersonLinker::link_registered(const ResidentId& id,
                                               const PersonRegistration& registration) {
   std::optional<int64_t> stored;
   FAXIAN_TRY_ASSIGN(stored, known(id));
   if (stored)
     return *stored;
-  Person person = Person::from_id(id, registration.name);
-  person.relation = registration.relation;
-  person.ethnicity = registration.ethnicity;
-  person.hukou_type = registration.hukou_type;
-  person.phone = registration.phone;
-  auto created = persons_.insert(person);
+  auto created = persons_.insert(registered_person(id, registration));
   if (!created)
     return tl::unexpected(created.error());
   index_.insert(id, *created);

@@ -8,6 +8,7 @@
 // costs ~0.5 s on a county, far more than a department system's push of a few rows).
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -48,6 +49,13 @@ class PersonLinker {
   // The id of the person with `id`; when unknown, creates them registered as `registration`
   // says (a 户籍 row) and remembers them in created_registered().
   Result<int64_t> link_registered(const ResidentId& id, const PersonRegistration& registration);
+  // link_registered() for many rows at once: every person not known yet is created, from the
+  // first of their rows (as row by row), in one batch insert; link_registered() then finds them.
+  struct Registration {
+    const ResidentId* id = nullptr;
+    PersonRegistration registration;
+  };
+  Result<void> register_all(std::span<const Registration> rows);
   // Persons created by link_registered (their fields are those of one 户籍 row).
   const PersonIdSet& created_registered() const { return created_registered_; }
   // Unregistered persons created by this linker.

@@ -7,6 +7,11 @@
 namespace faxian::ingest {
 namespace {
 
+// Stored 户号 looked up one by one before all households are read at once.
+constexpr int64_t kLookupsBeforeLoad = 2000;
+// New memberships are written this many at a time.
+constexpr std::size_t kMembershipsPerWrite = 4096;
+
 bool same_memberships(std::span<const Membership> stored, std::span<const Membership> wanted) {
   if (stored.size() != wanted.size())
     return false;
@@ -40,12 +45,61 @@ Result<void> PopulationLinker::apply(const PersonIdSet& touched, const PersonIdS
   // One ordered pass reads every row; one query per person reads only theirs.
   const bool one_pass = touched.size() * 8 > *rows;
   FAXIAN_TRY(one_pass ? apply_in_one_pass(touched) : apply_one_by_one(touched));
+  FAXIAN_TRY(flush_memberships());
   for (int64_t household_id : touched_households_) {
     FAXIAN_TRY(settle_household(household_id));
     changed_households_.insert(household_id);
   }
+  FAXIAN_TRY(households_.set_heads(head_changes_));
+  head_changes_.clear();
   touched_households_.clear();
   head_sightings_.clear();
+  created_.clear();
+  return ok();
+}
+
+Result<void> PopulationLinker::flush_memberships() {
+  FAXIAN_TRY(memberships_.add_all(new_memberships_));
+  new_memberships_.clear();
+  return ok();
+}
+
+void PopulationLinker::note_open_members(std::span<const Membership> memberships) {
+  for (const Membership& membership : memberships) {
+    if (membership.to)
+      continue;
+    if (auto created = created_.find(membership.household_id); created != created_.end())
+      created->second.push_back(membership);
+  }
+}
+
+std::optional<int64_t> PopulationLinker::head_of(std::span<const Membership> open) {
+  std::vector<const Membership*> ordered;
+  for (const Membership& membership : open)
+    ordered.push_back(&membership);
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const Membership* a, const Membership* b) { return a->from < b->from; });
+  std::optional<int64_t> head;
+  for (const Membership* membership : ordered) {
+    if (membership->relation == Relation::kHead)
+      head = membership->person_id;  // the latest to join wins
+  }
+  return head;
+}
+
+// After many 户号 the store had to be asked for, every stored household is read at once.
+Result<void> PopulationLinker::load_households() {
+  auto all = households_.list_all();
+  if (!all)
+    return tl::unexpected(all.error());
+  for (Household& stored : *all) {
+    if (id_of_.contains(stored.household_no))
+      continue;
+    id_of_.emplace(stored.household_no, stored.id);
+    known_.emplace(stored.id, KnownHousehold{stored.id, stored.household_no, stored.village_code,
+                                             stored.address, stored.head_person_id});
+  }
+  households_loaded_ = true;
   return ok();
 }
 
@@ -103,13 +157,18 @@ Result<PopulationLinker::KnownHousehold*> PopulationLinker::household(
     const std::string& household_no, std::span<const HouseholdSighting> sightings) {
   if (auto id = id_of_.find(household_no); id != id_of_.end())
     return &known_.at(id->second);
-  auto stored = households_.find_by_number(household_no);
-  if (!stored)
-    return tl::unexpected(stored.error());
+  std::optional<Household> stored;
+  if (!households_loaded_ && ++household_lookups_ > kLookupsBeforeLoad) {
+    FAXIAN_TRY(load_households());
+    if (auto id = id_of_.find(household_no); id != id_of_.end())
+      return &known_.at(id->second);
+  } else if (!households_loaded_) {
+    FAXIAN_TRY_ASSIGN(stored, households_.find_by_number(household_no));
+  }
   KnownHousehold known;
-  if (*stored) {
-    known = {(*stored)->id, household_no, (*stored)->village_code, (*stored)->address,
-             (*stored)->head_person_id};
+  if (stored) {
+    known = {stored->id, household_no, stored->village_code, stored->address,
+             stored->head_person_id};
   } else {
     auto first = std::find_if(sightings.begin(), sightings.end(), [&](const HouseholdSighting& s) {
       return s.household_no == household_no;
@@ -124,6 +183,7 @@ Result<PopulationLinker::KnownHousehold*> PopulationLinker::household(
     if (!id)
       return tl::unexpected(id.error());
     known = {*id, household_no, first->village_code, first->address, std::nullopt};
+    created_.emplace(*id, std::vector<Membership>());
   }
   id_of_.emplace(household_no, known.id);
   const int64_t id = known.id;
@@ -161,9 +221,11 @@ Result<void> PopulationLinker::replace_memberships(int64_t person_id,
                       .relation = span.relation});
     touched_households_.insert((*known)->id);
   }
+  note_open_members(wanted);
   if (!with_memberships_.contains(person_id)) {
-    for (const Membership& membership : wanted)
-      FAXIAN_TRY(memberships_.add(membership));
+    new_memberships_.insert(new_memberships_.end(), wanted.begin(), wanted.end());
+    if (new_memberships_.size() >= kMembershipsPerWrite)
+      FAXIAN_TRY(flush_memberships());
     return ok();
   }
   auto stored = memberships_.for_person(person_id);
@@ -174,6 +236,7 @@ Result<void> PopulationLinker::replace_memberships(int64_t person_id,
   // A household the person leaves entirely must find its head again.
   for (const Membership& membership : *stored)
     touched_households_.insert(membership.household_id);
+  FAXIAN_TRY(flush_memberships());  // ids stay in the order memberships were added
   return memberships_.replace_for_person(person_id, wanted);
 }
 
@@ -204,17 +267,18 @@ Result<void> PopulationLinker::settle_household(int64_t household_id) {
       known.address = latest.address;
     }
   }
-  auto open = memberships_.open_in_household(known.id);
-  if (!open)
-    return tl::unexpected(open.error());
   std::optional<int64_t> head;
-  for (const Membership& membership : *open) {
-    if (membership.relation == Relation::kHead)
-      head = membership.person_id;  // ordered by `from`: the latest to join wins
+  if (auto created = created_.find(known.id); created != created_.end()) {
+    head = head_of(created->second);  // every member it has came in this apply
+  } else {
+    auto open = memberships_.open_in_household(known.id);
+    if (!open)
+      return tl::unexpected(open.error());
+    head = head_of(*open);
   }
   if (head == known.head)
     return ok();
-  FAXIAN_TRY(households_.set_head(known.id, head));
+  head_changes_.push_back({known.id, head});
   known.head = head;
   return ok();
 }

@@ -70,6 +70,11 @@ class PopulationLinker {
   Result<void> replace_memberships(int64_t person_id, const PersonTimeline& timeline);
   Result<void> note_head_sightings(const PersonTimeline& timeline);
   Result<void> settle_household(int64_t household_id);
+  Result<void> load_households();
+  Result<void> flush_memberships();
+  void note_open_members(std::span<const Membership> memberships);
+  // The head among open members ordered by joining (`from`, then order added): the latest 户主.
+  static std::optional<int64_t> head_of(std::span<const Membership> open);
 
   FeedRecordRepository<PopulationRecord> population_;
   PersonRepository persons_;
@@ -82,6 +87,14 @@ class PopulationLinker {
   std::set<int64_t> touched_households_;
   std::set<int64_t> changed_households_;
   PersonIdSet with_memberships_;  // persons who had a membership before this apply
+  // Memberships of persons who had none, written in batches (flush_memberships()).
+  std::vector<Membership> new_memberships_;
+  // Households created by this apply, with their open members in the order they were added:
+  // their head is known without asking the store.
+  std::unordered_map<int64_t, std::vector<Membership>> created_;
+  std::vector<HouseholdRepository::HeadChange> head_changes_;  // written after settling
+  int64_t household_lookups_ = 0;
+  bool households_loaded_ = false;  // known_ holds every stored household
   const PersonIdSet* fresh_ = nullptr;
 };
 

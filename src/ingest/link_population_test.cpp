@@ -181,6 +181,41 @@ TEST_P(PopulationLinkTest, ASmallBatchAfterALargeOneIsAppliedPersonByPerson) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM memberships WHERE to_date IS NULL"), 40);
 }
 
+// More 户号 than are looked up one by one (the linker then reads every household at once), and
+// a new household whose head is settled from the batch's rows alone.
+TEST_P(PopulationLinkTest, ThousandsOfHouseholdsKeepTheirHeadsAcrossBatches) {
+  constexpr int kHouseholds = 2100;
+  auto id = [](int n) {
+    return valid_id(fmt::format("19{:02d}{:02d}{:02d}", 50 + n / 336, 1 + n / 28 % 12, 1 + n % 28),
+                    7);
+  };
+  std::string first(kHeader);
+  for (int h = 0; h < kHouseholds; ++h) {
+    first += line(fmt::format("H{}", h), id(2 * h), "户主甲", "户主", "新增", "2001-01-01");
+    first += line(fmt::format("H{}", h), id(2 * h + 1), "配偶乙", "配偶", "新增", "2001-01-01");
+  }
+  EXPECT_EQ(import_text(FeedKind::kPopulation, first).batch.imported, 2 * kHouseholds);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM households WHERE head_person_id IS NOT NULL"), kHouseholds);
+  std::string second(kHeader);
+  for (int h = 0; h < kHouseholds; ++h) {
+    second +=
+        line(fmt::format("H{}", h), id(2 * kHouseholds + h), "子丙", "子", "新增", "2010-05-01");
+  }
+  // H0's spouse (a person with memberships) and a new person both join new household HN as
+  // 户主 on the same day: the later one to join — the new person — heads it.
+  second += line("HN", id(1), "配偶乙", "户主", "变更", "2020-01-01");
+  second += line("HN", id(3 * kHouseholds), "新人", "户主", "新增", "2020-01-01");
+  EXPECT_EQ(import_text(FeedKind::kPopulation, second).batch.imported, kHouseholds + 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM households"), kHouseholds + 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM memberships WHERE to_date IS NULL"), 3 * kHouseholds + 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM households WHERE head_person_id IS NOT NULL"),
+            kHouseholds + 1);
+  EXPECT_EQ(household("HN").head_person_id, person(id(3 * kHouseholds)));
+  EXPECT_EQ(household("H0").head_person_id, person(id(0)));
+  EXPECT_EQ(household("H2099").head_person_id, person(id(2 * 2099)));
+  EXPECT_EQ(memberships_of(id(2 * kHouseholds + 5)).at(0).household_id, household("H5").id);
+}
+
 FAXIAN_INSTANTIATE_STORE_TEST(PopulationLinkTest);
 
 }  // namespace

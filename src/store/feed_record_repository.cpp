@@ -7,6 +7,7 @@
 
 #include "store/feed_codecs.hpp"
 #include "store/query.hpp"
+#include "store/row_batch_write.hpp"
 #include "store/row_codec.hpp"
 
 namespace faxian {
@@ -16,10 +17,6 @@ constexpr std::string_view kCommonInsertColumns =
     "batch_id, source_row, natural_key, content_hash, person_id, event_date, imported_at, "
     "supersedes_id";
 constexpr int kCommonInsertCount = 8;
-// PostgreSQL appends rows in multi-row INSERTs of at most this many rows: one round trip per
-// row would cost more than the row itself. Statement sizes are powers of two, so a connection
-// prepares at most nine of them per feed.
-constexpr std::size_t kAppendRowsPerStatement = 256;
 constexpr std::string_view kCommonSelectColumns =
     "t.id, t.batch_id, t.source_row, t.natural_key, t.content_hash, t.person_id, t.event_date, "
     "t.imported_at, t.supersedes_id, t.superseded_at, p.resident_id";
@@ -27,12 +24,12 @@ constexpr std::string_view kCommonSelectColumns =
 // The SQL of one feed table, built once from its codec.
 template <typename T>
 struct FeedSql {
-  std::string insert;         // fails on a current key
-  std::string append;         // a plain INSERT (bulk load: no key index, no id wanted)
-  std::string append_prefix;  // "INSERT INTO t (…) VALUES " for multi-row appends
-  std::string row_values;     // "(?, …, ?)": one row of them
-  std::string insert_if_new;  // returns no row on a current key
-  std::string select;         // SELECT … FROM t LEFT JOIN persons p (add WHERE …)
+  std::string insert;              // fails on a current key
+  std::string append;              // a plain INSERT (bulk load: no key index, no id wanted)
+  RowBatchSql append_rows;         // append in multi-row INSERTs (PostgreSQL)
+  RowBatchSql insert_rows_if_new;  // skips rows whose key is current; returns id, natural_key
+  std::string insert_if_new;       // returns no row on a current key
+  std::string select;              // SELECT … FROM t LEFT JOIN persons p (add WHERE …)
   std::string current_key;
   std::string mark_superseded;
   std::string count_current;
@@ -60,8 +57,11 @@ struct FeedSql {
         fmt::format("INSERT INTO {} ({}) VALUES ({})", table, columns, placeholders);
     FeedSql sql;
     sql.append = insert;
-    sql.append_prefix = fmt::format("INSERT INTO {} ({}) VALUES ", table, columns);
-    sql.row_values = "(" + placeholders + ")";
+    const std::string prefix = fmt::format("INSERT INTO {} ({}) VALUES ", table, columns);
+    sql.append_rows = {prefix, "(" + placeholders + ")", ""};
+    sql.insert_rows_if_new = {prefix, "(" + placeholders + ")",
+                              " ON CONFLICT (natural_key) WHERE superseded_at IS NULL DO NOTHING "
+                              "RETURNING id, natural_key"};
     sql.insert = insert + std::string(dialect.returning_id());
     sql.insert_if_new = insert +
                         " ON CONFLICT (natural_key) WHERE superseded_at IS NULL DO NOTHING" +
@@ -74,26 +74,6 @@ struct FeedSql {
         "UPDATE {} SET superseded_at = ? WHERE id = ? AND superseded_at IS NULL RETURNING id",
         table);
     sql.count_current = fmt::format("SELECT COUNT(*) FROM {} WHERE superseded_at IS NULL", table);
-    return sql;
-  }
-
-  // An INSERT of `rows` rows that skips the rows whose key is current (or taken by an earlier
-  // row of the same statement) and returns the id and key of those it inserted.
-  std::string insert_rows_if_new(std::size_t rows) const {
-    return append_rows(rows) +
-           " ON CONFLICT (natural_key) WHERE superseded_at IS NULL DO NOTHING "
-           "RETURNING id, natural_key";
-  }
-
-  // An INSERT of `rows` rows.
-  std::string append_rows(std::size_t rows) const {
-    std::string sql = append_prefix;
-    sql.reserve(append_prefix.size() + rows * (row_values.size() + 2));
-    for (std::size_t row = 0; row < rows; ++row) {
-      if (row > 0)
-        sql += ", ";
-      sql += row_values;
-    }
     return sql;
   }
 };
@@ -137,28 +117,14 @@ void bind_row(Statement& statement, const NewRecordMeta& meta, const T& record, 
   bind_row(binder, meta, record, now, supersedes_id);
 }
 
-// Appends `records` in multi-row INSERTs (PostgreSQL), the largest power-of-two size that fits
-// first.
+// Appends `records` in multi-row INSERTs (PostgreSQL).
 template <typename T>
 Result<void> append_in_groups(Database& db, std::span<const NewRecord<T>> records, int64_t now) {
-  const FeedSql<T>& sql = FeedSql<T>::get(db.dialect());
-  std::size_t done = 0;
-  while (done < records.size()) {
-    std::size_t rows = kAppendRowsPerStatement;
-    while (rows > records.size() - done)
-      rows /= 2;
-    auto statement = db.prepare(sql.append_rows(rows));
-    if (!statement)
-      return tl::unexpected(statement.error());
-    for (; records.size() - done >= rows; done += rows) {
-      (*statement)->reset();
-      ParamBinder binder(**statement);
-      for (const NewRecord<T>& item : records.subspan(done, rows))
-        bind_row(binder, item.meta, item.record, now, std::nullopt);
-      FAXIAN_TRY((*statement)->run());
-    }
-  }
-  return ok();
+  return write_rows(db, FeedSql<T>::get(db.dialect()).append_rows, records.size(),
+                    [&](ParamBinder& binder, std::size_t index) {
+                      bind_row(binder, records[index].meta, records[index].record, now,
+                               std::nullopt);
+                    });
 }
 
 }  // namespace
@@ -282,66 +248,36 @@ Result<std::vector<RecordWrite>> FeedRecordRepository<T>::write_batch(
   });
 }
 
-// PostgreSQL: each group of rows goes in one multi-row INSERT … ON CONFLICT DO NOTHING, then
-// the rows it skipped are written one by one, in order, over the current record of their key.
-// The outcome is write_one's row by row: the statement inserts a row only when neither the
-// store nor an earlier row of the batch holds its key as current, and every later row with that
-// key was skipped and so is compared with the current record in its turn.
+// PostgreSQL: the rows go in multi-row INSERTs … ON CONFLICT DO NOTHING, then the rows they
+// skipped are written one by one, in order, over the current record of their key. The outcome
+// is write_one's row by row: a statement inserts a row only when neither the store nor an
+// earlier row of the batch holds its key as current, and every later row with that key was
+// skipped and so is compared with the current record in its turn.
 template <typename T>
 Result<std::vector<RecordWrite>> FeedRecordRepository<T>::write_in_groups(
     std::span<const NewRecord<T>> records, int64_t now) {
-  const FeedSql<T>& sql = FeedSql<T>::get(db_.dialect());
-  std::vector<RecordWrite> writes(records.size());  // id 0: not inserted by its group
-  std::size_t done = 0;
-  while (done < records.size()) {
-    std::size_t rows = kAppendRowsPerStatement;
-    while (rows > records.size() - done)
-      rows /= 2;
-    auto statement = db_.prepare(sql.insert_rows_if_new(rows));
-    if (!statement)
-      return tl::unexpected(statement.error());
-    for (; records.size() - done >= rows; done += rows) {
-      FAXIAN_TRY(insert_group(**statement, records.subspan(done, rows), now,
-                              std::span(writes).subspan(done, rows)));
-    }
-  }
-  for (std::size_t index = 0; index < records.size(); ++index) {
-    if (writes[index].id != 0)
+  std::unordered_map<std::string, int64_t> inserted;  // natural key → id; a key at most once
+  FAXIAN_TRY(write_rows(
+      db_, FeedSql<T>::get(db_.dialect()).insert_rows_if_new, records.size(),
+      [&](ParamBinder& binder, std::size_t index) {
+        bind_row(binder, records[index].meta, records[index].record, now, std::nullopt);
+      },
+      [&](const Statement& row) { inserted.emplace(row.column_text(1), row.column_int64(0)); }));
+  std::vector<RecordWrite> writes;
+  writes.reserve(records.size());
+  for (const NewRecord<T>& item : records) {
+    // Only the first row of a key can have been inserted.
+    if (auto id = inserted.find(item.meta.natural_key); id != inserted.end()) {
+      writes.push_back({RecordChange::kInserted, id->second});
+      inserted.erase(id);
       continue;
-    auto written = write_over_current(records[index].meta, records[index].record, now);
+    }
+    auto written = write_over_current(item.meta, item.record, now);
     if (!written)
       return tl::unexpected(written.error());
-    writes[index] = *written;
+    writes.push_back(*written);
   }
   return writes;
-}
-
-template <typename T>
-Result<void> FeedRecordRepository<T>::insert_group(Statement& statement,
-                                                   std::span<const NewRecord<T>> group, int64_t now,
-                                                   std::span<RecordWrite> writes) {
-  statement.reset();
-  ParamBinder binder(statement);
-  for (const NewRecord<T>& item : group)
-    bind_row(binder, item.meta, item.record, now, std::nullopt);
-  std::unordered_map<std::string, int64_t> ids;  // natural key → id, of the rows inserted
-  while (true) {
-    auto row = statement.step();
-    if (!row)
-      return tl::unexpected(row.error());
-    if (!*row)
-      break;
-    ids.emplace(statement.column_text(1), statement.column_int64(0));
-  }
-  // Only the first row of a key can have been inserted.
-  for (std::size_t index = 0; index < group.size() && !ids.empty(); ++index) {
-    auto id = ids.find(group[index].meta.natural_key);
-    if (id == ids.end())
-      continue;
-    writes[index] = RecordWrite{RecordChange::kInserted, id->second};
-    ids.erase(id);
-  }
-  return ok();
 }
 
 template <typename T>

@@ -138,9 +138,6 @@ class FeedRecordRepository {
   Result<RecordWrite> write_over_current(const NewRecordMeta& meta, const T& record, int64_t now);
   Result<std::vector<RecordWrite>> write_in_groups(std::span<const NewRecord<T>> records,
                                                    int64_t now);
-  // One multi-row INSERT of `group`; sets the writes of the rows it inserted (others keep id 0).
-  Result<void> insert_group(Statement& statement, std::span<const NewRecord<T>> group, int64_t now,
-                            std::span<RecordWrite> writes);
   Result<int64_t> supersede_at(int64_t current_id, const NewRecordMeta& meta, const T& record,
                                int64_t now);
   Result<int64_t> collapse_key(const std::string& key, const std::string& table);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "store/query.hpp"
+#include "store/row_batch_write.hpp"
 #include "store/row_codec.hpp"
 
 namespace faxian {
@@ -105,6 +106,29 @@ Result<void> HouseholdRepository::set_head(int64_t household_id,
     return tl::unexpected(not_found("家庭", fmt::format("household {}", household_id)));
   }
   return ok();
+}
+
+Result<void> HouseholdRepository::set_heads(std::span<const HeadChange> changes) {
+  static const RowBatchSql sql{
+      "UPDATE households SET head_person_id = v.column2, updated_at = v.column3 FROM (VALUES ",
+      "(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))",
+      ") AS v WHERE households.id = v.column1 RETURNING households.id"};
+  return in_transaction(db_, [&]() -> Result<void> {
+    const int64_t now = clock_.now_unix();
+    std::size_t updated = 0;
+    FAXIAN_TRY(write_rows(
+        db_, sql, changes.size(),
+        [&](ParamBinder& binder, std::size_t index) {
+          binder.integer(changes[index].household_id).integer(changes[index].head).integer(now);
+        },
+        [&](const Statement&) { ++updated; }));
+    if (updated != changes.size()) {
+      return tl::unexpected(not_found(
+          "家庭",
+          fmt::format("{} of {} households to update", changes.size() - updated, changes.size())));
+    }
+    return ok();
+  });
 }
 
 Result<std::vector<Household>> HouseholdRepository::list_by_village(std::string_view village_code) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,12 @@ class HouseholdRepository {
                             std::string_view address);
   // Sets (or clears) the head. kNotFound for an unknown household.
   Result<void> set_head(int64_t household_id, std::optional<int64_t> head_person_id);
+  // set_head() for many households (each at most once), all or nothing.
+  struct HeadChange {
+    int64_t household_id = 0;
+    std::optional<int64_t> head;
+  };
+  Result<void> set_heads(std::span<const HeadChange> changes);
   // The households of a village, by 户号.
   Result<std::vector<Household>> list_by_village(std::string_view village_code);
   // Every household, by id.

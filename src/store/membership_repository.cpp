@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "store/query.hpp"
+#include "store/row_batch_write.hpp"
 #include "store/row_codec.hpp"
 
 namespace faxian {
@@ -60,11 +61,24 @@ Result<void> MembershipRepository::replace_for_person(int64_t person_id,
                     fmt::format("membership of person {} replaced under person {}",
                                 membership.person_id, person_id));
       }
-      auto added = add(membership);
-      if (!added)
-        return tl::unexpected(added.error());
     }
-    return ok();
+    return add_all(memberships);
+  });
+}
+
+Result<void> MembershipRepository::add_all(std::span<const Membership> memberships) {
+  static const RowBatchSql sql{
+      "INSERT INTO memberships (household_id, person_id, from_date, to_date, relation) VALUES ",
+      "(?, ?, ?, ?, ?)", ""};
+  return in_transaction(db_, [&]() -> Result<void> {
+    return write_rows(db_, sql, memberships.size(), [&](ParamBinder& binder, std::size_t index) {
+      const Membership& membership = memberships[index];
+      binder.integer(membership.household_id)
+          .integer(membership.person_id)
+          .date(membership.from)
+          .date(membership.to)
+          .enumeration(membership.relation);
+    });
   });
 }
 

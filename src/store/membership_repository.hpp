@@ -22,6 +22,8 @@ class MembershipRepository {
   // Adds a membership; returns its id. kConstraint for an unknown household or person, or a
   // `to` before `from`.
   Result<int64_t> add(const Membership& membership);
+  // add() for many memberships (ids not returned), all or nothing.
+  Result<void> add_all(std::span<const Membership> memberships);
   // Ends an open or closed membership on `to` (exclusive). kNotFound for an unknown id,
   // kConstraint when `to` is before its `from`.
   Result<void> end(int64_t membership_id, Date to);

@@ -1,8 +1,11 @@
 #include "store/person_repository.hpp"
 
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "store/query.hpp"
+#include "store/row_batch_write.hpp"
 #include "store/row_codec.hpp"
 
 namespace faxian {
@@ -13,11 +16,14 @@ constexpr std::string_view kColumns =
     "health_status, disability_category, disability_grade, self_care, employment_status, "
     "death_date, unregistered";
 
-constexpr std::string_view kInsert =
+constexpr std::string_view kInsertInto =
     "INSERT INTO persons (resident_id, name, sex, birth_date, relation, ethnicity, hukou_type, "
     "phone, health_status, disability_category, disability_grade, self_care, "
-    "employment_status, death_date, unregistered, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "employment_status, death_date, unregistered, created_at, updated_at) VALUES ";
+constexpr std::string_view kInsertValues = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+std::string insert_sql() {
+  return std::string(kInsertInto) + std::string(kInsertValues);
+}
 
 constexpr std::string_view kUpsertTail =
     " ON CONFLICT (resident_id) DO UPDATE SET name = excluded.name, sex = excluded.sex, "
@@ -30,11 +36,10 @@ constexpr std::string_view kUpsertTail =
     "unregistered = excluded.unregistered, updated_at = excluded.updated_at RETURNING id";
 
 std::string upsert_sql() {
-  return std::string(kInsert) + std::string(kUpsertTail);
+  return insert_sql() + std::string(kUpsertTail);
 }
 
-void bind_person(Statement& statement, const Person& person, int64_t now) {
-  ParamBinder binder(statement);
+void bind_person(ParamBinder& binder, const Person& person, int64_t now) {
   binder.resident_id(person.resident_id)
       .text(person.name)
       .enumeration(person.sex)
@@ -92,7 +97,8 @@ std::string select_sql(std::string_view where) {
 
 Result<int64_t> PersonRepository::write(Statement& statement, const Person& person, int64_t now) {
   statement.reset();
-  bind_person(statement, person, now);
+  ParamBinder binder(statement);
+  bind_person(binder, person, now);
   auto has_row = statement.step();
   if (!has_row)
     return tl::unexpected(has_row.error());
@@ -104,10 +110,33 @@ Result<int64_t> PersonRepository::write(Statement& statement, const Person& pers
 }
 
 Result<int64_t> PersonRepository::insert(const Person& person) {
-  auto statement = db_.prepare(std::string(kInsert) + " RETURNING id");
+  auto statement = db_.prepare(insert_sql() + " RETURNING id");
   if (!statement)
     return tl::unexpected(statement.error());
   return write(**statement, person, clock_.now_unix());
+}
+
+Result<std::vector<int64_t>> PersonRepository::insert_batch(std::span<const Person> persons) {
+  return in_transaction(db_, [&]() -> Result<std::vector<int64_t>> {
+    const int64_t now = clock_.now_unix();
+    std::unordered_map<std::string, int64_t> ids;  // resident ID → id
+    ids.reserve(persons.size());
+    const RowBatchSql sql{std::string(kInsertInto), std::string(kInsertValues),
+                          " RETURNING id, resident_id"};
+    FAXIAN_TRY(write_rows(
+        db_, sql, persons.size(),
+        [&](ParamBinder& binder, std::size_t index) { bind_person(binder, persons[index], now); },
+        [&](const Statement& row) { ids.emplace(row.column_text(1), row.column_int64(0)); }));
+    std::vector<int64_t> in_order;
+    in_order.reserve(persons.size());
+    for (const Person& person : persons) {
+      auto id = ids.find(person.resident_id.str());
+      if (id == ids.end())
+        return fail(ErrorCode::kInternal, "数据库内部错误", "INSERT returned no id for a person");
+      in_order.push_back(id->second);
+    }
+    return in_order;
+  });
 }
 
 Result<int64_t> PersonRepository::upsert(const Person& person) {
@@ -139,9 +168,11 @@ Result<int64_t> PersonRepository::ensure(const ResidentId& resident_id, std::str
   Person person = Person::from_id(resident_id, std::string(name));
   person.unregistered = true;
   const int64_t now = clock_.now_unix();
-  auto inserted =
-      returning_id(db_, std::string(kInsert) + " ON CONFLICT (resident_id) DO NOTHING RETURNING id",
-                   [&](Statement& s) { bind_person(s, person, now); });
+  auto inserted = returning_id(
+      db_, insert_sql() + " ON CONFLICT (resident_id) DO NOTHING RETURNING id", [&](Statement& s) {
+        ParamBinder binder(s);
+        bind_person(binder, person, now);
+      });
   if (!inserted)
     return tl::unexpected(inserted.error());
   if (*inserted)

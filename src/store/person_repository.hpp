@@ -37,6 +37,8 @@ class PersonRepository {
 
   // Inserts a new person; returns the id. kAlreadyExists if the resident ID is stored.
   Result<int64_t> insert(const Person& person);
+  // insert() for many persons (distinct resident IDs), all or nothing; ids in input order.
+  Result<std::vector<int64_t>> insert_batch(std::span<const Person> persons);
   // Inserts, or replaces every field of the person with the same resident ID; returns the id.
   // (To change a few fields, find the person, modify, upsert.)
   Result<int64_t> upsert(const Person& person);
