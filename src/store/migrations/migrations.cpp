@@ -7,7 +7,7 @@
 namespace faxian {
 namespace {
 
-constexpr std::array<Migration, 11> kMigrations = {{
+constexpr std::array<Migration, 12> kMigrations = {{
     {1,
      "core: regions, persons, households, memberships, categories, batches, standards, "
      "calendar",
@@ -23,6 +23,7 @@ constexpr std::array<Migration, 11> kMigrations = {{
     {9, "referrals, coordination cases, hotline tickets", &casework_schema_sql},
     {10, "campaigns, visits, visit plans, publicity log", &fieldwork_schema_sql},
     {11, "sessions, login lock-out, API tokens, public reports", &api_schema_sql},
+    {12, "issued case numbers; the change counter once per transaction", &numbering_schema_sql},
 }};
 
 constexpr std::string_view kMigrationsTable =

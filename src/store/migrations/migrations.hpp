@@ -49,5 +49,7 @@ std::string casework_schema_sql();
 std::string fieldwork_schema_sql();
 // The HTTP API (11): sessions, login lock-out, department API tokens, public reports.
 std::string api_schema_sql();
+// Lead and casework numbers as issued rows; PostgreSQL's change counter per transaction (12).
+std::string numbering_schema_sql();
 
 }  // namespace faxian

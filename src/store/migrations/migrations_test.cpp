@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "store/issued_numbers.hpp"
 #include "store/query.hpp"
 #include "store/testing/store_test_support.hpp"
 
@@ -100,6 +101,80 @@ TEST_P(MigrationsTest, WarningsMigrationAppliesOnAVersionFiveDatabase) {
        {"screening_runs", "warnings", "warning_events", "warning_suppressions"}) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM " + std::string(table)), 0) << table;
   }
+}
+
+// A database at version 11 keeps numbering leads and casework where its counters stopped.
+TEST_P(MigrationsTest, NumbersContinueFromTheCountersOfAVersionElevenDatabase) {
+  ASSERT_TRUE(schema_version(db()).has_value());
+  for (const Migration& migration : all_migrations()) {
+    if (migration.version > 11)
+      break;
+    ASSERT_TRUE(db().execute(db().dialect().render_ddl(migration.portable_sql())));
+    ASSERT_TRUE(db().run(fmt::format(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES ({}, 'old', 1)",
+        migration.version)));
+  }
+  ASSERT_TRUE(db().run("INSERT INTO lead_counters (day, last) VALUES ('20261120', 12)"));
+  ASSERT_TRUE(
+      db().run("INSERT INTO casework_counters (prefix, day, last) VALUES ('ZJ', '20261120', 3)"));
+  auto version = migrate(db(), 1700000000);
+  ASSERT_TRUE(version.has_value()) << version.error().to_string();
+  auto transaction = Transaction::begin(db());
+  ASSERT_TRUE(transaction.has_value());
+  EXPECT_EQ(issue_number(db(), "lead", "20261120").value(), 13);
+  EXPECT_EQ(issue_number(db(), "lead", "20261120").value(), 14);
+  EXPECT_EQ(issue_number(db(), "lead", "20261121").value(), 1);
+  EXPECT_EQ(issue_number(db(), "casework:ZJ", "20261120").value(), 4);
+  EXPECT_EQ(issue_number(db(), "casework:RX", "20261120").value(), 1);
+  ASSERT_TRUE(transaction->commit().has_value());
+  // Numbers of a rolled-back transaction are issued again.
+  {
+    auto rolled_back = Transaction::begin(db());
+    ASSERT_TRUE(rolled_back.has_value());
+    EXPECT_EQ(issue_number(db(), "lead", "20261120").value(), 15);
+  }
+  auto again = Transaction::begin(db());
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(issue_number(db(), "lead", "20261120").value(), 15);
+}
+
+// The home-page caches ask whether the 'casework' counter moved: it must move in every
+// committed transaction that changed casework, also after a rolled-back savepoint's change.
+TEST_P(MigrationsTest, TheChangeCounterMovesInEveryTransactionThatChangesCasework) {
+  ASSERT_TRUE(migrate(db(), 1).has_value());
+  ASSERT_TRUE(
+      db().run("INSERT INTO regions (code, name, level) VALUES ('500241', '秀山县', "
+               "'county'), ('500241001', '中和', 'township')"));
+  ASSERT_TRUE(
+      db().run("INSERT INTO households (household_no, village_code, created_at, updated_at) "
+               "VALUES ('H1', '500241', 1, 1)"));
+  const std::string counter = "SELECT value FROM change_counters WHERE name = 'casework'";
+  auto move_household = [&](std::string_view village) {
+    ASSERT_TRUE(db().run(fmt::format(
+        "UPDATE households SET village_code = '{}' WHERE household_no = 'H1'", village)));
+  };
+  const int64_t before = count(counter);
+  {
+    auto transaction = Transaction::begin(db());
+    ASSERT_TRUE(transaction.has_value());
+    move_household("500241001");
+    move_household("500241");
+    ASSERT_TRUE(transaction->commit().has_value());
+  }
+  const int64_t after_first = count(counter);
+  EXPECT_GT(after_first, before);
+  {
+    auto transaction = Transaction::begin(db());
+    ASSERT_TRUE(transaction.has_value());
+    {
+      auto savepoint = Transaction::savepoint(db());
+      ASSERT_TRUE(savepoint.has_value());
+      move_household("500241001");
+    }  // rolled back, with its move of the counter
+    move_household("500241001");
+    ASSERT_TRUE(transaction->commit().has_value());
+  }
+  EXPECT_GT(count(counter), after_first);
 }
 
 TEST_P(MigrationsTest, ADatabaseNewerThanTheBinaryIsRefused) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "store/household_repository.hpp"
+#include "store/issued_numbers.hpp"
 #include "store/query.hpp"
 #include "store/region_repository.hpp"
 #include "store/row_codec.hpp"
@@ -15,13 +16,7 @@ namespace faxian::workflow {
 Result<std::string> next_casework_number(Database& db, std::string_view prefix, Date day,
                                          int width) {
   const std::string compact = fmt::format("{:04}{:02}{:02}", day.year(), day.month(), day.day());
-  // returning_id() steps the statement to completion (the counter's value is its one column).
-  auto sequence = returning_id(
-      db,
-      "INSERT INTO casework_counters (prefix, day, last) VALUES (?, ?, 1) "
-      "ON CONFLICT (prefix, day) DO UPDATE SET last = casework_counters.last "
-      "+ 1 RETURNING last",
-      [&](Statement& statement) { ParamBinder(statement).text(prefix).text(compact); });
+  auto sequence = issue_number(db, fmt::format("casework:{}", prefix), compact);
   if (!sequence)
     return tl::unexpected(sequence.error());
   if (!sequence->has_value())

@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include "domain/ethnicity.hpp"
+#include "store/issued_numbers.hpp"
 #include "store/query.hpp"
 #include "store/row_codec.hpp"
 
@@ -89,11 +90,7 @@ Result<std::string> lead_number_prefix(Database& db) {
 
 Result<std::string> next_lead_number(Database& db, std::string_view prefix, Date day) {
   const std::string compact = fmt::format("{:04d}{:02d}{:02d}", day.year(), day.month(), day.day());
-  auto last = returning_id(db,
-                           "INSERT INTO lead_counters (day, last) VALUES (?, 1) "
-                           "ON CONFLICT (day) DO UPDATE SET last = lead_counters.last + 1 "
-                           "RETURNING last",
-                           [&](Statement& statement) { statement.bind_text(1, compact); });
+  auto last = issue_number(db, "lead", compact);
   if (!last)
     return tl::unexpected(last.error());
   if (!*last)
