@@ -31,7 +31,7 @@ backup_and_restore() {  # backup_and_restore LABEL DB OTHER_KIND_DB
   village=$(db_sql "$db" "select code from regions where level = 'village' order by code limit 1")
 
   # Online: the backup is taken while four operators write as fast as the server answers.
-  port=$((20000 + RANDOM % 20000))
+  port=$(free_port)
   "$FAXIAN" --db "$db" serve --listen "127.0.0.1:$port" >"serve.$label.log" 2>&1 &
   pid=$!
   wait_ready "$port" "$pid" || { echo "server did not start"; cat "serve.$label.log"; }

@@ -19,7 +19,7 @@ survive_kills() {  # survive_kills LABEL DB
   : >"acked.$label"
   local started=0
   for round in $(seq 1 "$ROUNDS"); do
-    port=$((20000 + RANDOM % 20000))
+    port=$(free_port)
     "$FAXIAN" --db "$db" serve --listen "127.0.0.1:$port" >"serve.$label.$round.log" 2>&1 &
     pid=$!
     if wait_ready "$port" "$pid"; then
@@ -57,7 +57,7 @@ survive_kills() {  # survive_kills LABEL DB
 # notices a lost connection and opens a new one, so requests succeed again without a restart.
 reconnect_after_lost_connections() {  # reconnect_after_lost_connections DB
   local db=$1 port pid jar=jar.reconnect
-  port=$((20000 + RANDOM % 20000))
+  port=$(free_port)
   "$FAXIAN" --db "$db" serve --listen "127.0.0.1:$port" >serve.reconnect.log 2>&1 &
   pid=$!
   wait_ready "$port" "$pid"

@@ -52,6 +52,21 @@ db_sql() {  # db_sql DB SQL: a query on a SQLite file or a postgresql:// databas
   esac
 }
 
+free_port() {  # a TCP port on 127.0.0.1 free now, below the ephemeral range (32768–60999),
+  # where no client connection of a concurrent test takes a port on its own
+  python3 -c '
+import random, socket
+while True:
+    port = random.randint(20000, 32767)
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    break'
+}
+
 wait_ready() {  # wait_ready PORT PID: until /readyz answers 200 (or the server exits)
   for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$1/readyz" >/dev/null 2>&1 && return 0

@@ -6,7 +6,7 @@
 # bad --listen and a TLS key without its certificate (exit 2), and a taken port (exit 1).
 source "$(dirname "$0")/lib.bash"
 
-port=$((20000 + RANDOM % 20000))
+port=$(free_port)
 "$FAXIAN" --db demo.db demo --scale small --seed 3 --data-dir data --serve \
   --listen "127.0.0.1:$port" >demo.out 2>demo.err &
 demo_pid=$!

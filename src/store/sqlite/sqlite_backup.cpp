@@ -69,11 +69,13 @@ Result<void> sqlite_copy_database(const std::string& from, const std::string& to
   sqlite3_backup* backup = sqlite3_backup_init(target.handle, "main", source.handle, "main");
   if (backup == nullptr)
     return tl::unexpected(sqlite_error(target.handle, sqlite3_errcode(target.handle), "backup"));
-  // 4,096 pages (16 MiB) per step: writers wait at most one step; a write between steps makes
-  // the backup start again from the changed page, so the copy is always one consistent state.
+  // Every page in one step, inside one read transaction of the source: in WAL mode writers
+  // carry on meanwhile, and the copy is the state at the step's start. (Copying in slices
+  // restarts from the first page whenever another process writes between two slices: under a
+  // steady write load a database larger than one slice was never done.)
   int rc = SQLITE_OK;
   do {
-    rc = sqlite3_backup_step(backup, 4096);
+    rc = sqlite3_backup_step(backup, -1);
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
   } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
