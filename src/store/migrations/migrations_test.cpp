@@ -26,6 +26,18 @@ class MigrationsTest : public testing::TestWithParam<DatabaseFactory> {
     EXPECT_TRUE(value.has_value()) << value.error().to_string();
     return value.value_or(-1);
   }
+  // Leaves the database as an earlier release would have: migrations 1 … `version` applied.
+  void apply_up_to(int version) {
+    ASSERT_TRUE(schema_version(db()).has_value());
+    for (const Migration& migration : all_migrations()) {
+      if (migration.version > version)
+        break;
+      ASSERT_TRUE(db().execute(db().dialect().render_ddl(migration.portable_sql())));
+      ASSERT_TRUE(db().run(fmt::format(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES ({}, 'old', 1)",
+          migration.version)));
+    }
+  }
   std::unique_ptr<TestDatabase> test_db_;
 };
 
@@ -76,15 +88,7 @@ TEST_P(MigrationsTest, EveryTableExistsAfterMigrating) {
 
 // A database that an earlier release left at version 5, with data in it.
 TEST_P(MigrationsTest, WarningsMigrationAppliesOnAVersionFiveDatabase) {
-  ASSERT_TRUE(schema_version(db()).has_value());
-  for (const Migration& migration : all_migrations()) {
-    if (migration.version > 5)
-      break;
-    ASSERT_TRUE(db().execute(db().dialect().render_ddl(migration.portable_sql())));
-    ASSERT_TRUE(db().run(fmt::format(
-        "INSERT INTO schema_migrations (version, name, applied_at) VALUES ({}, 'old', 1)",
-        migration.version)));
-  }
+  ASSERT_NO_FATAL_FAILURE(apply_up_to(5));
   ASSERT_TRUE(
       db().run("INSERT INTO regions (code, name, level) VALUES ('500241', '秀山县', 'county')"));
   ASSERT_TRUE(
@@ -105,15 +109,7 @@ TEST_P(MigrationsTest, WarningsMigrationAppliesOnAVersionFiveDatabase) {
 
 // A database at version 11 keeps numbering leads and casework where its counters stopped.
 TEST_P(MigrationsTest, NumbersContinueFromTheCountersOfAVersionElevenDatabase) {
-  ASSERT_TRUE(schema_version(db()).has_value());
-  for (const Migration& migration : all_migrations()) {
-    if (migration.version > 11)
-      break;
-    ASSERT_TRUE(db().execute(db().dialect().render_ddl(migration.portable_sql())));
-    ASSERT_TRUE(db().run(fmt::format(
-        "INSERT INTO schema_migrations (version, name, applied_at) VALUES ({}, 'old', 1)",
-        migration.version)));
-  }
+  ASSERT_NO_FATAL_FAILURE(apply_up_to(11));
   ASSERT_TRUE(db().run("INSERT INTO lead_counters (day, last) VALUES ('20261120', 12)"));
   ASSERT_TRUE(
       db().run("INSERT INTO casework_counters (prefix, day, last) VALUES ('ZJ', '20261120', 3)"));
